@@ -1,0 +1,19 @@
+package dev.funnel.common;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Times leave the API in UTC, whatever the JVM's or the database session's zone. */
+public final class Times {
+
+    private Times() {
+    }
+
+    public static OffsetDateTime utc(OffsetDateTime time) {
+        return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.funnel.contact;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.funnel.common.Cursor;
+import dev.funnel.common.Page;
+import dev.funnel.graphql.PageInfo;
+
+@Type("ContactConnection")
+@Description("A page of contacts.")
+public record ContactConnection(
+        @NonNull @Description("The contacts of this page, each with its cursor.") List<@NonNull Edge> edges,
+        @NonNull @Description("Paging state.") PageInfo pageInfo,
+        @NonNull @Description("How many contacts the whole list holds, across pages.") long totalCount) {
+
+    @Type("ContactEdge")
+    @Description("A contact and its position in the list.")
+    public record Edge(
+            @NonNull @Description("Pass as after to get the contacts that follow this one.") String cursor,
+            @NonNull @Description("The contact.") ContactView node) {
+    }
+
+    static ContactConnection of(Page<Contact> page, java.util.function.Function<Contact, Cursor> cursor) {
+        List<Edge> edges = page.items().stream().map(c -> new Edge(cursor.apply(c).encode(), ContactView.of(c))).toList();
+        return new ContactConnection(edges,
+                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                page.totalCount());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.funnel.contact;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import dev.funnel.interaction.InteractionConnection;
+import dev.funnel.interaction.InteractionService;
+import dev.funnel.team.TeamService;
+import dev.funnel.team.TeamView;
+import io.quarkus.security.Authenticated;
+
+@GraphQLApi
+@Authenticated
+public class ContactGraphQLApi {
+
+    private final ContactService contacts;
+    private final InteractionService interactions;
+    private final TeamService teams;
+
+    public ContactGraphQLApi(ContactService contacts, InteractionService interactions, TeamService teams) {
+        this.contacts = contacts;
+        this.interactions = interactions;
+        this.teams = teams;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Query("contact")
+    @Description("A contact of the caller's teams; null when there is none with that id (or it belongs to another team).")
+    public ContactView contact(@NonNull @Id @Name("id") String id) {
+        return contacts.find(id).map(ContactView::of).orElse(null);
+    }
+
+    @Query("contacts")
+    @Description("Contacts of the caller's teams, filtered and sorted (default: last changed first), paged by keyset.")
+    public @NonNull ContactConnection contacts(@Name("filter") ContactFilter filter, @Name("orderBy") ContactOrder orderBy,
+            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after) {
+        return contacts.list(filter, orderBy, first, after);
+    }
+
+    @Query("followUps")
+    @Description("Leads and prospects to follow up (DOMAIN.md rule 7): hot first, then warm, then cold, longest waiting first; contacts touched too often without an answer are held back.")
+    public @NonNull ContactConnection followUps(@Name("team") @Description("Only this team (code).") String team,
+            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after) {
+        return contacts.followUps(team, first, after);
+    }
+
+    // ------------------------------------------------------------------ mutations
+
+    @Mutation("createContact")
+    @Description("Creates a contact in one of the caller's teams; it enters the funnel as a suspect (or a lead, if it already qualifies).")
+    public @NonNull ContactView createContact(@NonNull @Name("input") CreateContactInput input) {
+        return ContactView.of(contacts.create(input));
+    }
+
+    @Mutation("updateContact")
+    @Description("Changes a contact's details; fails with VERSION_CONFLICT when expectedVersion is stale.")
+    public @NonNull ContactView updateContact(@NonNull @Name("input") UpdateContactInput input) {
+        return ContactView.of(contacts.update(input));
+    }
+
+    @Mutation("qualifyContact")
+    @Description("Qualifies a suspect by hand: it becomes a lead.")
+    public @NonNull ContactView qualifyContact(@NonNull @Id @Name("id") String id) {
+        return ContactView.of(contacts.qualify(id));
+    }
+
+    @Mutation("disqualifyContact")
+    @Description("Takes a suspect, lead or prospect out of the funnel with a reason; reopenContact brings it back.")
+    public @NonNull ContactView disqualifyContact(@NonNull @Id @Name("id") String id,
+            @NonNull @Name("reason") DisqualificationReason reason,
+            @Name("note") @Description("Free text, up to 2000 characters.") String note) {
+        return ContactView.of(contacts.disqualify(id, reason, note));
+    }
+
+    @Mutation("reopenContact")
+    @Description("Brings a disqualified contact back to the stage it left.")
+    public @NonNull ContactView reopenContact(@NonNull @Id @Name("id") String id) {
+        return ContactView.of(contacts.reopen(id));
+    }
+
+    @Mutation("addToFunnel")
+    @Description("Puts a contact kept outside the funnel (a partner, a supplier...) into it as a suspect.")
+    public @NonNull ContactView addToFunnel(@NonNull @Id @Name("id") String id) {
+        return ContactView.of(contacts.addToFunnel(id));
+    }
+
+    @Mutation("setTemperature")
+    @Description("Overrides the derived temperature of a lead or prospect.")
+    public @NonNull ContactView setTemperature(@NonNull @Id @Name("id") String id,
+            @NonNull @Name("temperature") Temperature temperature) {
+        return ContactView.of(contacts.setTemperature(id, temperature));
+    }
+
+    // ------------------------------------------------------------------ fields, batched per page
+
+    @Name("team")
+    @Description("The team that owns the contact.")
+    public List<@NonNull TeamView> team(@Source List<ContactView> page) {
+        return page.stream().map(c -> TeamView.of(teams.byId(c.teamId()))).toList();
+    }
+
+    @Name("organization")
+    @Description("The organization a person belongs to.")
+    public List<ContactView> organization(@Source List<ContactView> page) {
+        return contacts.byIds(page.stream().map(ContactView::organizationDbId).toList()).stream()
+                .map(c -> c == null ? null : ContactView.of(c)).toList();
+    }
+
+    @Name("interactions")
+    @Description("The contact's interactions, newest first.")
+    public List<@NonNull InteractionConnection> interactions(@Source List<ContactView> page,
+            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after) {
+        Map<Long, InteractionConnection> pages = interactions.pagesOf(page.stream().map(ContactView::dbId).toList(),
+                first, after);
+        return page.stream().map(c -> pages.get(c.dbId())).toList();
+    }
+
+    @Name("stageHistory")
+    @Description("Every stage change of the contact, oldest first (DOMAIN.md rule 5).")
+    public List<@NonNull List<@NonNull StageChangeView>> stageHistory(@Source List<ContactView> page) {
+        return contacts.histories(page.stream().map(ContactView::dbId).toList());
+    }
+
+    @Name("qualification")
+    @Description("The contact against each of its team's qualification criteria: passed or failed, and why.")
+    public List<@NonNull QualificationView> qualification(@Source List<ContactView> page) {
+        return contacts.qualifications(page);
+    }
+
+    @Name("followUp")
+    @Description("The contact against its team's follow-up caps: held back, or proposed for disqualification.")
+    public List<@NonNull FollowUpView> followUp(@Source List<ContactView> page) {
+        return contacts.followUpStatus(page);
+    }
+}

@@ -1,0 +1,323 @@
+package dev.funnel.contact;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import dev.funnel.common.Cursor;
+import dev.funnel.common.Ids;
+import dev.funnel.common.InputValidator;
+import dev.funnel.common.NotFoundException;
+import dev.funnel.common.Page;
+import dev.funnel.common.PageRequest;
+import dev.funnel.common.Times;
+import dev.funnel.common.ValidationException;
+import dev.funnel.common.VersionConflictException;
+import dev.funnel.security.Caller;
+import dev.funnel.security.Role;
+import dev.funnel.team.Team;
+import dev.funnel.team.TeamService;
+
+/** Contacts of the caller's teams: reads, detail changes and the manual lifecycle moves. */
+@ApplicationScoped
+public class ContactService {
+
+    private final Caller caller;
+    private final TeamService teams;
+    private final InputValidator validator;
+
+    public ContactService(Caller caller, TeamService teams, InputValidator validator) {
+        this.caller = caller;
+        this.teams = teams;
+        this.validator = validator;
+    }
+
+    /** Contacts and interactions are for sales users, their managers and admins (API.md). */
+    public void requireContactRole(String operation) {
+        caller.requireAnyRole(operation, Role.SALES, Role.MANAGER, Role.ADMIN);
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    /** The contact behind an opaque id, if it belongs to one of the caller's teams. */
+    public Optional<Contact> find(String id) {
+        requireContactRole("reading contacts");
+        Long dbId = Ids.decode("Contact", id);
+        if (dbId == null || caller.teamIds().isEmpty()) {
+            return Optional.empty();
+        }
+        return Contact.find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional();
+    }
+
+    /** Like {@link #find(String)}, or NOT_FOUND on {@code field}. */
+    public Contact require(String id) {
+        return find(id).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    public ContactConnection list(ContactFilter filter, ContactOrder order, Integer first, String after) {
+        requireContactRole("reading contacts");
+        validator.check("filter", filter);
+        PageRequest page = PageRequest.of(first, after);
+        ContactOrder sort = order == null ? ContactOrder.DEFAULT
+                : new ContactOrder(order.field(), order.direction() == null ? ContactOrder.Direction.DESC : order.direction());
+        ContactQuery query = ContactQuery.of(caller.teamIds(), filter == null ? null : teamFilter(filter.team()), filter, sort);
+        return ContactConnection.of(query.page(page), query::cursorOf);
+    }
+
+    /** A team filter must name one of the caller's teams; another team's code matches nothing. */
+    private Long teamFilter(String code) {
+        if (code == null) {
+            return null;
+        }
+        return caller.teams().stream().filter(t -> t.code.equals(code)).map(t -> t.id).findFirst().orElse(-1L);
+    }
+
+    /** DOMAIN.md rule 7: leads and prospects to follow up, hot first, then warm, then cold, longest waiting first. */
+    public ContactConnection followUps(String team, Integer first, String after) {
+        requireContactRole("reading follow-ups");
+        PageRequest page = PageRequest.of(first, after);
+        List<Long> teamIds = team == null ? caller.teamIds() : List.of(teamFilter(team));
+        FollowUpQuery query = new FollowUpQuery(teamIds, Times.now());
+        return ContactConnection.of(query.page(page), FollowUpQuery::cursorOf);
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Transactional
+    public Contact create(CreateContactInput input) {
+        requireContactRole("creating contacts");
+        validator.check("input", input);
+        Team team = teams.forNewRecord(input.team(), "input.team");
+        Contact c = new Contact();
+        c.teamId = team.id;
+        c.kind = input.kind() == null ? ContactKind.PERSON : input.kind();
+        c.displayName = input.displayName().strip();
+        c.email = blankToNull(input.email());
+        c.phone = blankToNull(input.phone());
+        c.organizationId = organization(input.organizationId(), team.id, null);
+        c.roles = input.roles() == null ? new ArrayList<>() : new ArrayList<>(input.roles().stream().distinct().toList());
+        c.source = input.source() == null ? Source.OTHER : input.source();
+        c.country = input.country();
+        c.region = blankToNull(input.region());
+        c.sector = blankToNull(input.sector());
+        c.employeeCount = input.employeeCount();
+        c.annualRevenue = input.annualRevenue();
+        c.decisionMaker = Boolean.TRUE.equals(input.decisionMaker());
+        c.knownNeed = input.knownNeed();
+        c.hasBudget = input.hasBudget();
+        c.offerKnowledge = blankToNull(input.offerKnowledge());
+        c.websiteVisits = input.websiteVisits() == null ? 0 : input.websiteVisits();
+        c.welcomesProposal = input.welcomesProposal();
+        c.webFormReceived = c.source == Source.WEB_FORM;
+        c.quoteRequested = c.source == Source.QUOTE_REQUEST;
+        OffsetDateTime now = Times.now();
+        c.updatedAt = now;
+        c.refreshTemperature();
+        c.persist();
+        if (!Boolean.FALSE.equals(input.inFunnel())) {
+            c.apply(Lifecycle.enterFunnel(null), caller.actor(), now).persist();
+            advance(c, team, now);
+        }
+        return c;
+    }
+
+    @Transactional
+    public Contact update(UpdateContactInput input) {
+        validator.check("input", input);
+        Contact c = require(input.id());
+        if (c.version != input.expectedVersion()) {
+            throw new VersionConflictException("Contact", input.expectedVersion(), c.version);
+        }
+        if (input.displayName() != null) {
+            c.displayName = input.displayName().strip();
+        }
+        if (input.email() != null) {
+            c.email = blankToNull(input.email());
+        }
+        if (input.phone() != null) {
+            c.phone = blankToNull(input.phone());
+        }
+        if (input.organizationId() != null) {
+            c.organizationId = organization(input.organizationId(), c.teamId, c.id);
+        }
+        if (input.roles() != null) {
+            c.roles = new ArrayList<>(input.roles().stream().distinct().toList());
+        }
+        if (input.source() != null) {
+            c.source = input.source();
+        }
+        if (input.country() != null) {
+            c.country = input.country();
+        }
+        if (input.region() != null) {
+            c.region = blankToNull(input.region());
+        }
+        if (input.sector() != null) {
+            c.sector = blankToNull(input.sector());
+        }
+        if (input.employeeCount() != null) {
+            c.employeeCount = input.employeeCount();
+        }
+        if (input.annualRevenue() != null) {
+            c.annualRevenue = input.annualRevenue();
+        }
+        if (input.decisionMaker() != null) {
+            c.decisionMaker = input.decisionMaker();
+        }
+        if (input.knownNeed() != null) {
+            c.knownNeed = input.knownNeed();
+        }
+        if (input.hasBudget() != null) {
+            c.hasBudget = input.hasBudget();
+        }
+        if (input.offerKnowledge() != null) {
+            c.offerKnowledge = blankToNull(input.offerKnowledge());
+        }
+        if (input.websiteVisits() != null) {
+            c.websiteVisits = input.websiteVisits();
+        }
+        if (input.welcomesProposal() != null) {
+            c.welcomesProposal = input.welcomesProposal();
+        }
+        OffsetDateTime now = Times.now();
+        c.updatedAt = now;
+        c.refreshTemperature();
+        advance(c, now);
+        return c;
+    }
+
+    @Transactional
+    public Contact qualify(String id) {
+        Contact c = require(id);
+        c.apply(Lifecycle.qualify(c.stage), caller.actor(), Times.now()).persist();
+        return c;
+    }
+
+    @Transactional
+    public Contact addToFunnel(String id) {
+        Contact c = require(id);
+        OffsetDateTime now = Times.now();
+        c.apply(Lifecycle.enterFunnel(c.stage), caller.actor(), now).persist();
+        advance(c, now);
+        return c;
+    }
+
+    @Transactional
+    public Contact disqualify(String id, DisqualificationReason reason, String note) {
+        if (note != null && note.length() > 2000) {
+            throw new ValidationException("note", "note must be at most 2000 characters");
+        }
+        Contact c = require(id);
+        c.apply(Lifecycle.disqualify(c.stage), caller.actor(), Times.now()).persist();
+        c.disqualificationReason = reason;
+        c.disqualificationNote = blankToNull(note);
+        return c;
+    }
+
+    @Transactional
+    public Contact reopen(String id) {
+        Contact c = require(id);
+        c.apply(Lifecycle.reopen(c.stage, c.stageBeforeDisqualification), caller.actor(), Times.now()).persist();
+        return c;
+    }
+
+    @Transactional
+    public Contact setTemperature(String id, Temperature temperature) {
+        Contact c = require(id);
+        Lifecycle.checkTemperatureOverride(c.stage);
+        c.temperatureOverride = temperature;
+        c.refreshTemperature();
+        c.updatedAt = Times.now();
+        return c;
+    }
+
+    /** Rule 1, automatic: after any change to what is known of a suspect, it may now qualify. */
+    public void advance(Contact c, OffsetDateTime now) {
+        advance(c, teams.byId(c.teamId), now);
+    }
+
+    private void advance(Contact c, Team team, OffsetDateTime now) {
+        Lifecycle.afterProfileChange(c.stage, Lifecycle.qualification(c.profile(), team.criteria()))
+                .ifPresent(move -> c.apply(move, caller.actor(), now).persist());
+    }
+
+    private Long organization(String id, long teamId, Long self) {
+        if (id == null) {
+            return null;
+        }
+        Contact org = find(id).filter(o -> o.teamId == teamId)
+                .orElseThrow(() -> new NotFoundException("contact", id));
+        if (org.kind != ContactKind.ORGANIZATION || org.id.equals(self)) {
+            throw new ValidationException("input.organizationId", "input.organizationId must name an organization contact");
+        }
+        return org.id;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static String like(String search) {
+        return "%" + search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    static Cursor cursor(Object value, long id) {
+        return new Cursor(value == null ? null : value.toString(), id);
+    }
+
+    // ------------------------------------------------------------------ batched fields: one statement per page
+
+    /** Visible contacts by database id, in the order asked; null where one is not visible. */
+    public List<Contact> byIds(List<Long> ids) {
+        Map<Long, Contact> found = new HashMap<>();
+        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty() && !caller.teamIds().isEmpty()) {
+            Contact.<Contact>list("id in ?1 and teamId in ?2", wanted, caller.teamIds()).forEach(c -> found.put(c.id, c));
+        }
+        return ids.stream().map(id -> id == null ? null : found.get(id)).toList();
+    }
+
+    /** Stage histories, oldest change first, of several contacts at once. */
+    public List<List<StageChangeView>> histories(List<Long> contactIds) {
+        Map<Long, List<StageChangeView>> byContact = new HashMap<>();
+        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
+            StageChange.<StageChange>list("contactId in ?1 and teamId in ?2 order by at, id", contactIds, caller.teamIds())
+                    .forEach(sc -> byContact.computeIfAbsent(sc.contactId, k -> new ArrayList<>()).add(StageChangeView.of(sc)));
+        }
+        return contactIds.stream().map(id -> byContact.getOrDefault(id, List.of())).toList();
+    }
+
+    /** Rule 1 for display: each contact against its team's criteria. Teams come from the caller's, already loaded. */
+    public List<QualificationView> qualifications(List<ContactView> views) {
+        return views.stream().map(v -> QualificationView.of(
+                Lifecycle.qualification(v.profile(), teams.byId(v.teamId()).criteria()))).toList();
+    }
+
+    /** Rule 7 for display: touches in the window (one statement for the page), held back, suggested disqualification. */
+    public List<FollowUpView> followUpStatus(List<ContactView> views) {
+        Map<Long, Integer> inWindow = new HashMap<>();
+        List<Long> ids = views.stream().map(ContactView::dbId).toList();
+        if (!ids.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Contact.getEntityManager().createNativeQuery("select c.id, "
+                    + FollowUpQuery.TOUCHES_IN_WINDOW + " from contact c join team t on t.id = c.team_id"
+                    + " where c.id in (:ids) and c.team_id in (:teams)")
+                    .setParameter("ids", ids).setParameter("teams", caller.teamIds()).setParameter("now", Times.now())
+                    .getResultList();
+            rows.forEach(r -> inWindow.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
+        }
+        return views.stream().map(v -> {
+            Lifecycle.FollowUpCaps caps = teams.byId(v.teamId()).followUpCaps();
+            int touches = inWindow.getOrDefault(v.dbId(), 0);
+            return new FollowUpView(v.unansweredTouches(), touches, Lifecycle.heldBack(touches, caps),
+                    Lifecycle.suggestedDisqualification(v.stage(), v.unansweredTouches(), caps).orElse(null));
+        }).toList();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.funnel.interaction;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.funnel.common.Cursor;
+import dev.funnel.common.Page;
+import dev.funnel.graphql.PageInfo;
+
+@Type("InteractionConnection")
+@Description("A page of interactions, newest first.")
+public record InteractionConnection(
+        @NonNull @Description("The interactions of this page, each with its cursor.") List<@NonNull Edge> edges,
+        @NonNull @Description("Paging state.") PageInfo pageInfo,
+        @NonNull @Description("How many interactions the whole list holds.") long totalCount) {
+
+    @Type("InteractionEdge")
+    @Description("An interaction and its position in the list.")
+    public record Edge(
+            @NonNull @Description("Pass as after to get the interactions that follow this one.") String cursor,
+            @NonNull @Description("The interaction.") InteractionView node) {
+    }
+
+    public static Cursor cursorOf(Interaction i) {
+        return new Cursor(i.occurredAt.toString(), i.id);
+    }
+
+    static InteractionConnection of(Page<Interaction> page) {
+        List<Edge> edges = page.items().stream().map(i -> new Edge(cursorOf(i).encode(), InteractionView.of(i))).toList();
+        return new InteractionConnection(edges,
+                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                page.totalCount());
+    }
+}

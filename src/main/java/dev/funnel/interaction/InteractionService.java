@@ -1,0 +1,157 @@
+package dev.funnel.interaction;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import dev.funnel.common.Cursor;
+import dev.funnel.common.InputValidator;
+import dev.funnel.common.Page;
+import dev.funnel.common.PageRequest;
+import dev.funnel.common.Times;
+import dev.funnel.common.ValidationException;
+import dev.funnel.contact.Contact;
+import dev.funnel.contact.ContactService;
+import dev.funnel.contact.Lifecycle;
+import dev.funnel.security.Caller;
+
+/** Records interactions and applies what they mean for the contact's stage (DOMAIN.md rules 1, 2, 6, 7). */
+@ApplicationScoped
+public class InteractionService {
+
+    /** Clocks differ; an interaction a few minutes "in the future" is a skew, not an error. */
+    private static final long FUTURE_SKEW_MINUTES = 5;
+
+    private final Caller caller;
+    private final ContactService contacts;
+    private final InputValidator validator;
+
+    public InteractionService(Caller caller, ContactService contacts, InputValidator validator) {
+        this.caller = caller;
+        this.contacts = contacts;
+        this.validator = validator;
+    }
+
+    @Transactional
+    public Interaction record(RecordInteractionInput input) {
+        contacts.requireContactRole("recording interactions");
+        validator.check("input", input);
+        if (input.channel().inboundOnly() && input.direction() == Direction.OUTBOUND) {
+            throw new ValidationException("input.direction",
+                    "input.direction: a " + input.channel() + " interaction is inbound only");
+        }
+        OffsetDateTime now = Times.now();
+        OffsetDateTime at = input.occurredAt() == null ? now : input.occurredAt();
+        if (at.isAfter(now.plusMinutes(FUTURE_SKEW_MINUTES))) {
+            throw new ValidationException("input.occurredAt", "input.occurredAt must not be in the future");
+        }
+        Contact c = contacts.require(input.contactId());
+        boolean followsOutbound = Interaction.count(
+                "contactId = ?1 and direction = ?2 and channel <> ?3 and occurredAt <= ?4",
+                c.id, Direction.OUTBOUND, Channel.WEBSITE_VISIT, at) > 0;
+
+        Interaction i = new Interaction();
+        i.teamId = c.teamId;
+        i.contactId = c.id;
+        i.channel = input.channel();
+        i.direction = input.direction();
+        i.occurredAt = at;
+        i.summary = input.summary() == null || input.summary().isBlank() ? null : input.summary().strip();
+        i.author = caller.actor();
+        i.persist();
+
+        noteOnContact(c, i);
+        c.refreshTemperature();
+        c.updatedAt = now;
+        contacts.advance(c, now);
+        Lifecycle.afterInteraction(c.stage, i.direction, i.channel, followsOutbound)
+                .ifPresent(move -> c.apply(move, caller.actor(), now).persist());
+        return i;
+    }
+
+    /** What an interaction tells about the contact: interest signals, who spoke first, unanswered touches. */
+    private static void noteOnContact(Contact c, Interaction i) {
+        if (c.lastInteractionAt == null || i.occurredAt.isAfter(c.lastInteractionAt)) {
+            c.lastInteractionAt = i.occurredAt;
+        }
+        if (c.firstTouchDirection == null && i.channel.conversational()) {
+            c.firstTouchDirection = i.direction;
+        }
+        switch (i.channel) {
+            case WEB_FORM -> c.webFormReceived = true;
+            case QUOTE_REQUEST -> c.quoteRequested = true;
+            case WEBSITE_VISIT -> c.websiteVisits++;
+            default -> { }
+        }
+        if (!i.channel.conversational()) {
+            return;
+        }
+        if (i.direction == Direction.INBOUND) {
+            if (c.lastInboundAt == null || i.occurredAt.isAfter(c.lastInboundAt)) {
+                c.lastInboundAt = i.occurredAt;
+                c.unansweredTouches = 0;
+            }
+        } else {
+            if (c.lastOutboundAt == null || i.occurredAt.isAfter(c.lastOutboundAt)) {
+                c.lastOutboundAt = i.occurredAt;
+            }
+            if (c.lastInboundAt == null || i.occurredAt.isAfter(c.lastInboundAt)) {
+                c.unansweredTouches++;
+            }
+        }
+    }
+
+    /**
+     * Newest-first interactions of several contacts at once, {@code first} per contact: one SQL
+     * statement for the rows and one for the counts, whatever the number of contacts.
+     */
+    public Map<Long, InteractionConnection> pagesOf(List<Long> contactIds, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        Map<Long, List<Interaction>> rows = new HashMap<>();
+        Map<Long, Long> counts = new HashMap<>();
+        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
+            var em = Interaction.getEntityManager();
+            @SuppressWarnings("unchecked")
+            List<Object[]> countRows = em.createNativeQuery("select contact_id, count(*) from interaction"
+                    + " where contact_id in (:ids) and team_id in (:teams) group by contact_id")
+                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds()).getResultList();
+            countRows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+            if (page.first() > 0) {
+                Cursor cursor = page.after();
+                String keyset = cursor == null ? ""
+                        : " and (occurred_at, id) < (cast(:afterAt as timestamptz), :afterId)";
+                Query q = em.createNativeQuery("select id, team_id, contact_id, channel, direction, occurred_at, summary,"
+                        + " author, created_at from (select i.*, row_number() over (partition by i.contact_id"
+                        + " order by i.occurred_at desc, i.id desc) as rn from interaction i"
+                        + " where i.contact_id in (:ids) and i.team_id in (:teams)" + keyset + ") x"
+                        + " where x.rn <= :limit order by contact_id, occurred_at desc, id desc", Interaction.class)
+                        .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
+                        .setParameter("limit", page.first() + 1);
+                if (cursor != null) {
+                    try {
+                        q.setParameter("afterAt", OffsetDateTime.parse(cursor.value()));
+                    } catch (RuntimeException e) {
+                        throw new ValidationException("after", "The cursor does not belong to an interaction list");
+                    }
+                    q.setParameter("afterId", cursor.id());
+                }
+                @SuppressWarnings("unchecked")
+                List<Interaction> found = q.getResultList();
+                found.forEach(i -> rows.computeIfAbsent(i.contactId, k -> new ArrayList<>()).add(i));
+            }
+        }
+        Map<Long, InteractionConnection> result = new LinkedHashMap<>();
+        for (Long id : contactIds) {
+            List<Interaction> list = rows.getOrDefault(id, List.of());
+            result.put(id, InteractionConnection.of(Page.of(list, page.first(), counts.getOrDefault(id, 0L))));
+        }
+        return result;
+    }
+}

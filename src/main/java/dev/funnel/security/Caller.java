@@ -1,0 +1,98 @@
+package dev.funnel.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import dev.funnel.common.ForbiddenException;
+import dev.funnel.team.Team;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The caller of the current request: who, with which roles, over which teams. Every query and
+ * mutation asks it for the team ids it may touch, so a record of another team is never loaded.
+ */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+    private final SecurityConfig config;
+    private List<Team> teams;
+
+    public Caller(SecurityIdentity identity, JsonWebToken token, SecurityConfig config) {
+        this.identity = identity;
+        this.token = token;
+        this.config = config;
+    }
+
+    /** Who acts: the token's preferred user name, or its subject for a client-credentials caller. */
+    public String actor() {
+        String name = token.getClaim("preferred_username");
+        if (name == null || name.isBlank()) {
+            name = token.getSubject();
+        }
+        return name == null ? identity.getPrincipal().getName() : name;
+    }
+
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** Fails with FORBIDDEN unless the caller holds one of the roles. */
+    public void requireAnyRole(String operation, String... roles) {
+        if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
+            throw new ForbiddenException("Your roles do not allow " + operation + " (needs one of: "
+                    + String.join(", ", roles) + ")");
+        }
+    }
+
+    /** Team codes named in the token, whether or not such teams exist. */
+    public Set<String> tokenTeamCodes() {
+        Object claim = token.getClaim(config.teamsClaim());
+        if (claim instanceof JsonArray array) {
+            return array.stream().filter(JsonString.class::isInstance).map(v -> ((JsonString) v).getString())
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).collect(Collectors.toCollection(LinkedHashSet::new));
+        }
+        if (claim instanceof String single) {
+            return Set.of(single);
+        }
+        return Set.of();
+    }
+
+    /** The teams this caller may see: every team for an admin, else the existing teams of its token. */
+    public List<Team> teams() {
+        if (teams == null) {
+            teams = hasRole(Role.ADMIN) ? Team.listAll() : Team.findByCodes(tokenTeamCodes());
+        }
+        return teams;
+    }
+
+    public List<Long> teamIds() {
+        return teams().stream().map(t -> t.id).toList();
+    }
+
+    public boolean canSee(Long teamId) {
+        return teamIds().contains(teamId);
+    }
+}

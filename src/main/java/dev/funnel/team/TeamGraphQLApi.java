@@ -1,0 +1,39 @@
+package dev.funnel.team;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.quarkus.security.Authenticated;
+
+@GraphQLApi
+@Authenticated
+public class TeamGraphQLApi {
+
+    private final TeamService teams;
+
+    public TeamGraphQLApi(TeamService teams) {
+        this.teams = teams;
+    }
+
+    @Query("team")
+    @Description("One of the caller's teams, by code; null when the caller is not in it.")
+    public TeamView team(@NonNull @Name("code") String code) {
+        return teams.find(code).map(TeamView::of).orElse(null);
+    }
+
+    @Mutation("createTeam")
+    @Description("Creates a sales team (admin only).")
+    public @NonNull TeamView createTeam(@NonNull @Name("input") CreateTeamInput input) {
+        return TeamView.of(teams.create(input));
+    }
+
+    @Mutation("updateTeamSettings")
+    @Description("Changes a team's qualification criteria and follow-up caps (manager or admin).")
+    public @NonNull TeamView updateTeamSettings(@NonNull @Name("input") TeamSettingsInput input) {
+        return TeamView.of(teams.updateSettings(input));
+    }
+}
