@@ -262,7 +262,7 @@ public final class Lifecycle {
     /** Rule 7: after M unanswered touches the contact is proposed for disqualification as unresponsive. */
     public static Optional<DisqualificationReason> suggestedDisqualification(Stage stage, int unansweredTouches,
             FollowUpCaps caps) {
-        if (FOLLOW_UP_STAGES.contains(stage) && unansweredTouches >= caps.unresponsiveAfter()) {
+        if (stage != null && FOLLOW_UP_STAGES.contains(stage) && unansweredTouches >= caps.unresponsiveAfter()) {
             return Optional.of(DisqualificationReason.UNRESPONSIVE);
         }
         return Optional.empty();

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record UpdateContactInput(
         @NonNull @Id @Description("The contact.") String id,
         @NonNull @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Long expectedVersion,
-        @NotBlank @Size(max = 200) @Description("Full name or organization name (1..200 characters).") String displayName,
+        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Description("Full name or organization name (1..200 characters).") String displayName,
         @Email @Size(max = 254) @Description("Email address.") String email,
         @Size(max = 40) @Pattern(regexp = "^[0-9+()./ -]*$", message = "must hold only digits, spaces and + ( ) . / -")
         @Description("Phone number.") String phone,

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -19,11 +18,11 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record TeamSettingsInput(
         @NonNull @Size(max = 64) @Description("Code of the team.") String team,
         @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Long expectedVersion,
-        @NotBlank @Size(max = 200) @Description("Display name.") String name,
+        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Description("Display name.") String name,
         @Size(max = 250) @Description("Target countries (ISO 3166-1 alpha-2).")
         List<@Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as FR") String> targetCountries,
-        @Size(max = 250) @Description("Target regions.") List<@NotBlank @Size(max = 100) String> targetRegions,
-        @Size(max = 250) @Description("Target sectors.") List<@NotBlank @Size(max = 100) String> targetSectors,
+        @Size(max = 250) @Description("Target regions.") List<@Size(min = 1, max = 100) String> targetRegions,
+        @Size(max = 250) @Description("Target sectors.") List<@Size(min = 1, max = 100) String> targetSectors,
         @Min(-1) @Max(100_000_000) @Description("Minimum number of employees; -1 removes the criterion.") Integer minEmployees,
         @Min(-1) @Max(100_000_000) @Description("Maximum number of employees; -1 removes the criterion.") Integer maxEmployees,
         @Digits(integer = 17, fraction = 2) @Description("Minimum annual revenue; -1 removes the criterion.") BigDecimal minAnnualRevenue,
