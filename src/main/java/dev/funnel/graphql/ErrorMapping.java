@@ -47,6 +47,7 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
 
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([^']+)'");
+    private static final Pattern ENUM_VALUE = Pattern.compile("No value found for name '([^']+)'");
     private static final Pattern INPUT_FIELD = Pattern.compile("[Ff]ield '([^']+)'");
 
     void install(@Observes GraphQL.Builder builder) {
@@ -59,18 +60,29 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
         if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
         }
-        List<GraphQLError> errors = result.getErrors().stream().map(ErrorMapping::map).toList();
+        Map<String, Object> variables = parameters.getExecutionInput().getVariables();
+        List<GraphQLError> errors = result.getErrors().stream()
+                // a null bubbling up from a field that already failed says nothing more
+                .filter(e -> result.getErrors().size() == 1 || e.getErrorType() != ErrorType.NullValueInNonNullableField)
+                .map(e -> map(e, variables)).toList();
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
     }
 
-    static GraphQLError map(GraphQLError error) {
+    static GraphQLError map(GraphQLError error, Map<String, Object> variables) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             return fromException(error, fetching.getException());
         }
         if (error instanceof AbortExecutionException) {
             return coded(error, ErrorCode.LIMIT_EXCEEDED, error.getMessage(), null);
         }
-        return coded(error, ErrorCode.VALIDATION, error.getMessage(), fieldOf(error.getMessage()));
+        String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
+        String field = fieldOf(message, variables);
+        if (message.contains("Unknown Scalar Type")) {
+            // SmallRye could not turn a value into its Java type (a date, a decimal...); its message names a class
+            message = "'" + field + "' holds a value of the wrong format: times are ISO-8601 (2026-01-31T09:00:00Z),"
+                    + " amounts are decimal numbers";
+        }
+        return coded(error, ErrorCode.VALIDATION, message, field);
     }
 
     private static GraphQLError fromException(GraphQLError error, Throwable t) {
@@ -112,10 +124,7 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
         return false;
     }
 
-    private static String fieldOf(String message) {
-        if (message == null) {
-            return null;
-        }
+    private static String fieldOf(String message, Map<String, Object> variables) {
         Matcher m = ARGUMENT.matcher(message);
         if (m.find()) {
             return m.group(1);
@@ -125,7 +134,41 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
             return null;
         }
         Matcher inner = INPUT_FIELD.matcher(message);
-        return inner.find(m.end()) ? m.group(1) + "." + inner.group(1) : m.group(1);
+        if (inner.find(m.end())) {
+            return m.group(1) + "." + inner.group(1);
+        }
+        Matcher enumValue = ENUM_VALUE.matcher(message);
+        if (enumValue.find()) {
+            String path = pathOf(variables.get(m.group(1)), enumValue.group(1), m.group(1));
+            if (path != null) {
+                return path;
+            }
+        }
+        return m.group(1);
+    }
+
+    /** Where in a variable's value a rejected value sits, e.g. {@code input.source}. */
+    private static String pathOf(Object value, String wanted, String path) {
+        if (wanted.equals(value)) {
+            return path;
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String found = pathOf(e.getValue(), wanted, path + "." + e.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                String found = pathOf(list.get(i), wanted, path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static GraphQLError coded(GraphQLError error, ErrorCode code, String message, String field) {
