@@ -15,7 +15,7 @@ import dev.funnel.graphql.PageInfo;
 public record ContactConnection(
         @NonNull @Description("The contacts of this page, each with its cursor.") List<@NonNull Edge> edges,
         @NonNull @Description("Paging state.") PageInfo pageInfo,
-        @NonNull @Description("How many contacts the whole list holds, across pages.") long totalCount) {
+        @NonNull @Description("How many contacts the whole list holds, across pages.") int totalCount) {
 
     @Type("ContactEdge")
     @Description("A contact and its position in the list.")
@@ -28,6 +28,6 @@ public record ContactConnection(
         List<Edge> edges = page.items().stream().map(c -> new Edge(cursor.apply(c).encode(), ContactView.of(c))).toList();
         return new ContactConnection(edges,
                 new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                page.totalCount());
+                Math.toIntExact(page.totalCount()));
     }
 }

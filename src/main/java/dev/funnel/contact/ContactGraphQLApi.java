@@ -37,20 +37,21 @@ public class ContactGraphQLApi {
 
     @Query("contact")
     @Description("A contact of the caller's teams; null when there is none with that id (or it belongs to another team).")
-    public ContactView contact(@NonNull @Id @Name("id") String id) {
+    public ContactView contact(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return contacts.find(id).map(ContactView::of).orElse(null);
     }
 
     @Query("contacts")
     @Description("Contacts of the caller's teams, filtered and sorted (default: last changed first), paged by keyset.")
-    public @NonNull ContactConnection contacts(@Name("filter") ContactFilter filter, @Name("orderBy") ContactOrder orderBy,
+    public @NonNull ContactConnection contacts(@Name("filter") @Description("Only contacts matching this.") ContactFilter filter,
+            @Name("orderBy") @Description("Sort order; default last changed first.") ContactOrder orderBy,
             @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
             @Name("after") @Description("Cursor of the edge to start after.") String after) {
         return contacts.list(filter, orderBy, first, after);
     }
 
     @Query("followUps")
-    @Description("Leads and prospects to follow up (DOMAIN.md rule 7): hot first, then warm, then cold, longest waiting first; contacts touched too often without an answer are held back.")
+    @Description("Leads and prospects to follow up: hot first, then warm, then cold, longest waiting first; contacts touched too often without an answer are held back.")
     public @NonNull ContactConnection followUps(@Name("team") @Description("Only this team (code).") String team,
             @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
             @Name("after") @Description("Cursor of the edge to start after.") String after) {
@@ -61,46 +62,46 @@ public class ContactGraphQLApi {
 
     @Mutation("createContact")
     @Description("Creates a contact in one of the caller's teams; it enters the funnel as a suspect (or a lead, if it already qualifies).")
-    public @NonNull ContactView createContact(@NonNull @Name("input") CreateContactInput input) {
+    public @NonNull ContactView createContact(@NonNull @Name("input") @Description("What to create or change.") CreateContactInput input) {
         return ContactView.of(contacts.create(input));
     }
 
     @Mutation("updateContact")
     @Description("Changes a contact's details; fails with VERSION_CONFLICT when expectedVersion is stale.")
-    public @NonNull ContactView updateContact(@NonNull @Name("input") UpdateContactInput input) {
+    public @NonNull ContactView updateContact(@NonNull @Name("input") @Description("What to create or change.") UpdateContactInput input) {
         return ContactView.of(contacts.update(input));
     }
 
     @Mutation("qualifyContact")
     @Description("Qualifies a suspect by hand: it becomes a lead.")
-    public @NonNull ContactView qualifyContact(@NonNull @Id @Name("id") String id) {
+    public @NonNull ContactView qualifyContact(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return ContactView.of(contacts.qualify(id));
     }
 
     @Mutation("disqualifyContact")
     @Description("Takes a suspect, lead or prospect out of the funnel with a reason; reopenContact brings it back.")
-    public @NonNull ContactView disqualifyContact(@NonNull @Id @Name("id") String id,
-            @NonNull @Name("reason") DisqualificationReason reason,
+    public @NonNull ContactView disqualifyContact(@NonNull @Id @Name("id") @Description("The contact.") String id,
+            @NonNull @Name("reason") @Description("Why the contact leaves the funnel.") DisqualificationReason reason,
             @Name("note") @Description("Free text, up to 2000 characters.") String note) {
         return ContactView.of(contacts.disqualify(id, reason, note));
     }
 
     @Mutation("reopenContact")
     @Description("Brings a disqualified contact back to the stage it left.")
-    public @NonNull ContactView reopenContact(@NonNull @Id @Name("id") String id) {
+    public @NonNull ContactView reopenContact(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return ContactView.of(contacts.reopen(id));
     }
 
     @Mutation("addToFunnel")
     @Description("Puts a contact kept outside the funnel (a partner, a supplier...) into it as a suspect.")
-    public @NonNull ContactView addToFunnel(@NonNull @Id @Name("id") String id) {
+    public @NonNull ContactView addToFunnel(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return ContactView.of(contacts.addToFunnel(id));
     }
 
     @Mutation("setTemperature")
     @Description("Overrides the derived temperature of a lead or prospect.")
-    public @NonNull ContactView setTemperature(@NonNull @Id @Name("id") String id,
-            @NonNull @Name("temperature") Temperature temperature) {
+    public @NonNull ContactView setTemperature(@NonNull @Id @Name("id") @Description("The contact.") String id,
+            @NonNull @Name("temperature") @Description("The temperature to show instead of the derived one.") Temperature temperature) {
         return ContactView.of(contacts.setTemperature(id, temperature));
     }
 
@@ -130,7 +131,7 @@ public class ContactGraphQLApi {
     }
 
     @Name("stageHistory")
-    @Description("Every stage change of the contact, oldest first (DOMAIN.md rule 5).")
+    @Description("Every stage change of the contact, oldest first.")
     public List<@NonNull List<@NonNull StageChangeView>> stageHistory(@Source List<ContactView> page) {
         return contacts.histories(page.stream().map(ContactView::dbId).toList());
     }

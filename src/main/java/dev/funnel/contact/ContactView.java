@@ -46,7 +46,7 @@ public record ContactView(
         @Description("Qualification answer: what the contact knows of our offer.") String offerKnowledge,
         @NonNull @Description("Qualification answer: number of visits to our website.") int websiteVisits,
         @Description("Qualification answer: would welcome a proposal; null when not asked yet.") Boolean welcomesProposal,
-        @NonNull @Description("Optimistic-locking version; pass it back as expectedVersion when updating.") long version,
+        @NonNull @Description("Optimistic-locking version; pass it back as expectedVersion when updating.") int version,
         @NonNull @Description("When the contact was created (UTC).") OffsetDateTime createdAt,
         @NonNull @Description("When the contact last changed (UTC).") OffsetDateTime updatedAt,
         @Description("When the last interaction took place (UTC); null when none.") OffsetDateTime lastInteractionAt) {
@@ -57,7 +57,7 @@ public record ContactView(
                 c.email, c.phone, List.copyOf(c.roles), c.stage, c.temperature, c.temperatureOverride != null,
                 c.disqualificationReason, c.disqualificationNote, c.source, c.country, c.region, c.sector,
                 c.employeeCount, c.annualRevenue, c.decisionMaker, c.knownNeed, c.hasBudget, c.offerKnowledge,
-                c.websiteVisits, c.welcomesProposal, c.version, utc(c.createdAt), utc(c.updatedAt),
+                c.websiteVisits, c.welcomesProposal, Math.toIntExact(c.version), utc(c.createdAt), utc(c.updatedAt),
                 utc(c.lastInteractionAt));
     }
 

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("FollowUpStatus")
-@Description("Where a contact stands against its team's follow-up caps (DOMAIN.md rule 7).")
+@Description("Where a contact stands against its team's follow-up caps.")
 public record FollowUpView(
         @NonNull @Description("Outbound touches since the contact last answered.") int unansweredTouches,
         @NonNull @Description("Of those, how many fall within the team's follow-up window.") int touchesInWindow,

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 @Type("Qualification")
-@Description("How a contact measures against its team's qualification criteria (DOMAIN.md rule 1).")
+@Description("How a contact measures against its team's qualification criteria.")
 public record QualificationView(
         @NonNull @Description("True when every criterion passes, interest included: a suspect then becomes a lead.") boolean qualified,
         @NonNull @Description("Each criterion the team set, plus interest, passed or failed, and why.") List<@NonNull Check> checks) {

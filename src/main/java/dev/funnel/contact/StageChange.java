@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One recorded stage change of a contact (DOMAIN.md rule 5): never updated, never deleted. */
+/** One recorded stage change of a contact: never updated, never deleted. */
 @Entity
 public class StageChange extends PanacheEntityBase {
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("Changes to a contact's details. A field left out (or null) stays as it is. The stage never changes here, except that a suspect meeting its criteria becomes a lead.")
 public record UpdateContactInput(
         @NonNull @Id @Description("The contact.") String id,
-        @NonNull @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Long expectedVersion,
+        @NonNull @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Integer expectedVersion,
         @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Description("Full name or organization name (1..200 characters).") String displayName,
         @Email @Size(max = 254) @Description("Email address.") String email,
         @Size(max = 40) @Pattern(regexp = "^[0-9+()./ -]*$", message = "must hold only digits, spaces and + ( ) . / -")

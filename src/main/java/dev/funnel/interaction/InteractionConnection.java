@@ -15,7 +15,7 @@ import dev.funnel.graphql.PageInfo;
 public record InteractionConnection(
         @NonNull @Description("The interactions of this page, each with its cursor.") List<@NonNull Edge> edges,
         @NonNull @Description("Paging state.") PageInfo pageInfo,
-        @NonNull @Description("How many interactions the whole list holds.") long totalCount) {
+        @NonNull @Description("How many interactions the whole list holds.") int totalCount) {
 
     @Type("InteractionEdge")
     @Description("An interaction and its position in the list.")
@@ -32,6 +32,6 @@ public record InteractionConnection(
         List<Edge> edges = page.items().stream().map(i -> new Edge(cursorOf(i).encode(), InteractionView.of(i))).toList();
         return new InteractionConnection(edges,
                 new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                page.totalCount());
+                Math.toIntExact(page.totalCount()));
     }
 }

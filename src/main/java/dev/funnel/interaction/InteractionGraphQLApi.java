@@ -27,7 +27,7 @@ public class InteractionGraphQLApi {
 
     @Mutation("recordInteraction")
     @Description("Records a touch with a contact; may move its stage (rules 1 and 2). Read the contact field for its new stage.")
-    public @NonNull InteractionView recordInteraction(@NonNull @Name("input") RecordInteractionInput input) {
+    public @NonNull InteractionView recordInteraction(@NonNull @Name("input") @Description("What to create or change.") RecordInteractionInput input) {
         return InteractionView.of(interactions.record(input));
     }
 

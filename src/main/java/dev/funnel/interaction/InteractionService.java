@@ -22,7 +22,7 @@ import dev.funnel.contact.ContactService;
 import dev.funnel.contact.Lifecycle;
 import dev.funnel.security.Caller;
 
-/** Records interactions and applies what they mean for the contact's stage (DOMAIN.md rules 1, 2, 6, 7). */
+/** Records interactions and applies what they mean for the contact's stage. */
 @ApplicationScoped
 public class InteractionService {
 

@@ -21,19 +21,19 @@ public class TeamGraphQLApi {
 
     @Query("team")
     @Description("One of the caller's teams, by code; null when the caller is not in it.")
-    public TeamView team(@NonNull @Name("code") String code) {
+    public TeamView team(@NonNull @Name("code") @Description("The team code.") String code) {
         return teams.find(code).map(TeamView::of).orElse(null);
     }
 
     @Mutation("createTeam")
     @Description("Creates a sales team (admin only).")
-    public @NonNull TeamView createTeam(@NonNull @Name("input") CreateTeamInput input) {
+    public @NonNull TeamView createTeam(@NonNull @Name("input") @Description("What to create or change.") CreateTeamInput input) {
         return TeamView.of(teams.create(input));
     }
 
     @Mutation("updateTeamSettings")
     @Description("Changes a team's qualification criteria and follow-up caps (manager or admin).")
-    public @NonNull TeamView updateTeamSettings(@NonNull @Name("input") TeamSettingsInput input) {
+    public @NonNull TeamView updateTeamSettings(@NonNull @Name("input") @Description("What to create or change.") TeamSettingsInput input) {
         return TeamView.of(teams.updateSettings(input));
     }
 }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 @Description("Changes to a team's qualification criteria and follow-up caps. A field left out stays as it is; an empty list, or -1 for a number, removes that criterion.")
 public record TeamSettingsInput(
         @NonNull @Size(max = 64) @Description("Code of the team.") String team,
-        @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Long expectedVersion,
+        @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Integer expectedVersion,
         @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Description("Display name.") String name,
         @Size(max = 250) @Description("Target countries (ISO 3166-1 alpha-2).")
         List<@Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as FR") String> targetCountries,

@@ -24,12 +24,12 @@ public record TeamView(
         @NonNull @Description("N: unanswered touches within the window that hold a contact back.") int followUpMaxTouches,
         @NonNull @Description("D: the follow-up window, in days.") int followUpWindowDays,
         @NonNull @Description("M: unanswered touches after which disqualification is proposed.") int unresponsiveAfterTouches,
-        @NonNull @Description("Optimistic-locking version.") long version) {
+        @NonNull @Description("Optimistic-locking version; pass it back as expectedVersion when updating.") int version) {
 
     public static TeamView of(Team t) {
         return new TeamView(t.id, t.code, t.name, list(t.targetCountries), list(t.targetRegions), list(t.targetSectors),
                 t.minEmployees, t.maxEmployees, t.minAnnualRevenue, t.interestWebsiteVisits, t.followUpMaxTouches,
-                t.followUpWindowDays, t.unresponsiveAfterTouches, t.version);
+                t.followUpWindowDays, t.unresponsiveAfterTouches, Math.toIntExact(t.version));
     }
 
     private static List<String> list(List<String> values) {
