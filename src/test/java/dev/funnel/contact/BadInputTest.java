@@ -212,5 +212,8 @@ class BadInputTest {
     void malformedQueriesAreValidationErrors() {
         String team = aTeam();
         assertError(Api.call(Tokens.sales(team), "{ contacts { nope } }"), "VALIDATION", null);
+        assertError(Api.call(Tokens.sales(team), "{ contacts( "), "VALIDATION", "query");
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("query", "{ contacts( ")).post("/graphql").then().statusCode(401);
     }
 }
