@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.funnel.common.Cursor;
@@ -56,9 +57,25 @@ public class ContactService {
         return Contact.find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional();
     }
 
-    /** Like {@link #find(String)}, or NOT_FOUND on {@code field}. */
+    /** Like {@link #find(String)}, or NOT_FOUND. */
     public Contact require(String id) {
         return find(id).orElseThrow(() -> new NotFoundException("contact", id));
+    }
+
+    /**
+     * Like {@link #require(String)}, with the contact's row locked until the transaction ends, so
+     * that interactions recorded at the same time on one contact apply one after the other
+     * instead of failing on its version.
+     */
+    public Contact requireLocked(String id) {
+        requireContactRole("changing contacts");
+        Long dbId = Ids.decode("Contact", id);
+        if (dbId == null || caller.teamIds().isEmpty()) {
+            throw new NotFoundException("contact", id);
+        }
+        return Contact.<Contact>find("id = ?1 and teamId in ?2", dbId, caller.teamIds())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("contact", id));
     }
 
     public ContactConnection list(ContactFilter filter, ContactOrder order, Integer first, String after) {

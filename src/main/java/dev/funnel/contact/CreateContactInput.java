@@ -3,12 +3,9 @@ package dev.funnel.contact;
 import java.math.BigDecimal;
 import java.util.List;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -18,6 +15,10 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import dev.funnel.common.Amount;
+import dev.funnel.common.CountryCode;
+import dev.funnel.common.PhoneNumber;
+
 @Input("CreateContactInput")
 @Description("A new contact. It enters the funnel as a suspect unless inFunnel is false; if it already meets its team's criteria and showed interest, it becomes a lead at once.")
 public record CreateContactInput(
@@ -26,18 +27,16 @@ public record CreateContactInput(
         @DefaultValue("PERSON") @Description("Person or organization.") ContactKind kind,
         @NonNull @NotBlank @Size(max = 200) @Description("Full name of a person, or name of an organization (1..200 characters).") String displayName,
         @Email @Size(max = 254) @Description("Email address.") String email,
-        @Size(max = 40) @Pattern(regexp = "^[0-9+()./ -]*$", message = "must hold only digits, spaces and + ( ) . / -")
-        @Description("Phone number (digits, spaces and + ( ) . / -; up to 40 characters).") String phone,
+        @PhoneNumber @Description("Phone number (digits, spaces and + ( ) . / -; up to 40 characters).") String phone,
         @Id @Description("The organization contact a person belongs to (same team).") String organizationId,
         @Size(max = 4) @Description("Roles held besides the funnel stage.") List<ContactRole> roles,
         @DefaultValue("true") @Description("False for a partner, a supplier or an employee kept outside the funnel.") Boolean inFunnel,
         @DefaultValue("OTHER") @Description("How the contact came to the team.") Source source,
-        @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as FR")
-        @Description("ISO 3166-1 alpha-2 country code, upper case.") String country,
+        @CountryCode @Description("ISO 3166-1 alpha-2 country code, upper case.") String country,
         @Size(max = 100) @Description("Region within the country.") String region,
         @Size(max = 100) @Description("Business sector.") String sector,
         @PositiveOrZero @Max(100_000_000) @Description("Number of employees.") Integer employeeCount,
-        @DecimalMin("0") @Digits(integer = 17, fraction = 2) @Description("Annual revenue, at most 2 decimals.") BigDecimal annualRevenue,
+        @Amount @Description("Annual revenue, at most 2 decimals.") BigDecimal annualRevenue,
         @DefaultValue("false") @Description("Whether this contact takes the buying decision.") Boolean decisionMaker,
         @Description("Qualification answer: has a known need.") Boolean knownNeed,
         @Description("Qualification answer: has a budget.") Boolean hasBudget,

@@ -3,8 +3,6 @@ package dev.funnel.contact;
 import java.math.BigDecimal;
 import java.util.List;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +14,10 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import dev.funnel.common.Amount;
+import dev.funnel.common.CountryCode;
+import dev.funnel.common.PhoneNumber;
+
 @Input("UpdateContactInput")
 @Description("Changes to a contact's details. A field left out (or null) stays as it is. The stage never changes here, except that a suspect meeting its criteria becomes a lead.")
 public record UpdateContactInput(
@@ -23,17 +25,15 @@ public record UpdateContactInput(
         @NonNull @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Integer expectedVersion,
         @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Description("Full name or organization name (1..200 characters).") String displayName,
         @Email @Size(max = 254) @Description("Email address.") String email,
-        @Size(max = 40) @Pattern(regexp = "^[0-9+()./ -]*$", message = "must hold only digits, spaces and + ( ) . / -")
-        @Description("Phone number.") String phone,
+        @PhoneNumber @Description("Phone number.") String phone,
         @Id @Description("The organization contact a person belongs to (same team).") String organizationId,
         @Size(max = 4) @Description("Roles held besides the funnel stage; replaces the current ones.") List<ContactRole> roles,
         @Description("How the contact came to the team.") Source source,
-        @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as FR")
-        @Description("ISO 3166-1 alpha-2 country code.") String country,
+        @CountryCode @Description("ISO 3166-1 alpha-2 country code.") String country,
         @Size(max = 100) @Description("Region within the country.") String region,
         @Size(max = 100) @Description("Business sector.") String sector,
         @PositiveOrZero @Max(100_000_000) @Description("Number of employees.") Integer employeeCount,
-        @DecimalMin("0") @Digits(integer = 17, fraction = 2) @Description("Annual revenue, at most 2 decimals.") BigDecimal annualRevenue,
+        @Amount @Description("Annual revenue, at most 2 decimals.") BigDecimal annualRevenue,
         @Description("Whether this contact takes the buying decision.") Boolean decisionMaker,
         @Description("Qualification answer: has a known need.") Boolean knownNeed,
         @Description("Qualification answer: has a budget.") Boolean hasBudget,

@@ -52,7 +52,7 @@ public class InteractionService {
         if (at.isAfter(now.plusMinutes(FUTURE_SKEW_MINUTES))) {
             throw new ValidationException("input.occurredAt", "input.occurredAt must not be in the future");
         }
-        Contact c = contacts.require(input.contactId());
+        Contact c = contacts.requireLocked(input.contactId());
         boolean followsOutbound = Interaction.count(
                 "contactId = ?1 and direction = ?2 and channel <> ?3 and occurredAt <= ?4",
                 c.id, Direction.OUTBOUND, Channel.WEBSITE_VISIT, at) > 0;

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import dev.funnel.common.CountryCode;
+
 @Input("TeamSettingsInput")
 @Description("Changes to a team's qualification criteria and follow-up caps. A field left out stays as it is; an empty list, or -1 for a number, removes that criterion.")
 public record TeamSettingsInput(
@@ -20,7 +22,7 @@ public record TeamSettingsInput(
         @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Integer expectedVersion,
         @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Description("Display name.") String name,
         @Size(max = 250) @Description("Target countries (ISO 3166-1 alpha-2).")
-        List<@Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as FR") String> targetCountries,
+        List<@CountryCode String> targetCountries,
         @Size(max = 250) @Description("Target regions.") List<@Size(min = 1, max = 100) String> targetRegions,
         @Size(max = 250) @Description("Target sectors.") List<@Size(min = 1, max = 100) String> targetSectors,
         @Min(-1) @Max(100_000_000) @Description("Minimum number of employees; -1 removes the criterion.") Integer minEmployees,
