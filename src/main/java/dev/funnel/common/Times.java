@@ -13,6 +13,11 @@ public final class Times {
         return time == null ? null : time.withOffsetSameInstant(ZoneOffset.UTC);
     }
 
+    /** Today's date in UTC: the day against which a quote's validity is judged. */
+    public static java.time.LocalDate today() {
+        return java.time.LocalDate.now(ZoneOffset.UTC);
+    }
+
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }

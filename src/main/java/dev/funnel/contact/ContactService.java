@@ -73,9 +73,11 @@ public class ContactService {
         if (dbId == null || caller.teamIds().isEmpty()) {
             throw new NotFoundException("contact", id);
         }
-        return Contact.<Contact>find("id = ?1 and teamId in ?2", dbId, caller.teamIds())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        Contact c = Contact.<Contact>find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional()
                 .orElseThrow(() -> new NotFoundException("contact", id));
+        // read under the lock: an instance the session already held could be stale
+        Contact.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        return c;
     }
 
     public ContactConnection list(ContactFilter filter, ContactOrder order, Integer first, String after) {

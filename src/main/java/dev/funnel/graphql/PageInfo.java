@@ -9,4 +9,8 @@ import org.eclipse.microprofile.graphql.Type;
 public record PageInfo(
         @NonNull @Description("True when another page follows; ask for it with after: endCursor.") boolean hasNextPage,
         @Description("The cursor of the last edge of this page; null on an empty page.") String endCursor) {
+
+    public static PageInfo of(boolean hasNextPage, String endCursor) {
+        return new PageInfo(hasNextPage, endCursor);
+    }
 }

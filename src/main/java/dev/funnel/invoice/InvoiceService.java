@@ -1,0 +1,203 @@
+package dev.funnel.invoice;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import dev.funnel.common.IdempotencyKeyInUseException;
+import dev.funnel.common.IdempotencyKeyReusedException;
+import dev.funnel.common.Ids;
+import dev.funnel.common.InputValidator;
+import dev.funnel.common.Page;
+import dev.funnel.common.PageRequest;
+import dev.funnel.common.Times;
+import dev.funnel.contact.Contact;
+import dev.funnel.contact.StageTrigger;
+import dev.funnel.quote.Quote;
+import dev.funnel.quote.QuoteLine;
+import dev.funnel.quote.QuoteRules;
+import dev.funnel.quote.QuoteService;
+import dev.funnel.quote.QuoteStatus;
+import dev.funnel.security.Caller;
+import dev.funnel.security.Role;
+import dev.funnel.team.TeamCounters;
+
+/** Invoices: issued only by converting a quote, exactly once, and read by the teams that own them. */
+@ApplicationScoped
+public class InvoiceService {
+
+    private final Caller caller;
+    private final QuoteService quotes;
+    private final TeamCounters counters;
+    private final InputValidator validator;
+    private final EntityManager em;
+
+    public InvoiceService(Caller caller, QuoteService quotes, TeamCounters counters, InputValidator validator,
+            EntityManager em) {
+        this.caller = caller;
+        this.quotes = quotes;
+        this.counters = counters;
+        this.validator = validator;
+        this.em = em;
+    }
+
+    /** The result of a conversion: the invoice, the contact, and whether it was a replay. */
+    public record Conversion(Invoice invoice, Contact contact, boolean replayed) {
+    }
+
+    /**
+     * Converts a quote into its one invoice and makes the contact a client, all in this
+     * transaction or not at all. Safe to retry:
+     * <ol>
+     * <li>a transaction-scoped advisory lock on (caller, key) makes a concurrent call with the same
+     * key answer IDEMPOTENCY_KEY_IN_USE at once instead of racing;</li>
+     * <li>a key already recorded replays its invoice (same quote) or is refused (another quote);</li>
+     * <li>the quote row is locked, so two keys on one quote convert it once: the second sees it
+     * CONVERTED;</li>
+     * <li>the invoice number comes from the team's counter row, locked until commit: gapless, in
+     * issue order ({@link TeamCounters});</li>
+     * <li>the key is recorded in the same transaction, so a failure leaves no trace to replay, and
+     * {@code invoice.quote_id} is unique as a last guard.</li>
+     * </ol>
+     */
+    @Transactional
+    public Conversion convert(ConvertQuoteInput input) {
+        caller.requireAnyRole("converting quotes", Role.BILLING, Role.ADMIN);
+        validator.check("input", input);
+        String subject = caller.subject() == null ? caller.actor() : caller.subject();
+        Quote visible = quotes.find(input.quoteId()).orElseThrow(
+                () -> new dev.funnel.common.NotFoundException("quote", input.quoteId()));
+
+        boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext(?1), hashtext(?2))")
+                .setParameter(1, subject).setParameter(2, input.idempotencyKey()).getSingleResult();
+        if (!locked) {
+            throw new IdempotencyKeyInUseException(
+                    "A call with this idempotency key is still running; retry in a moment");
+        }
+        Optional<Object[]> earlier = earlierCall(subject, input.idempotencyKey());
+        if (earlier.isPresent()) {
+            long quoteId = ((Number) earlier.get()[0]).longValue();
+            if (quoteId != visible.id) {
+                throw new IdempotencyKeyReusedException(
+                        "This idempotency key was already used for another quote; use a new key per conversion");
+            }
+            Invoice invoice = Invoice.findById(((Number) earlier.get()[1]).longValue());
+            return new Conversion(invoice, Contact.findById(invoice.contactId), true);
+        }
+
+        Quote quote = quotes.requireLocked(input.quoteId());
+        QuoteStatus status = quote.effectiveStatus(Times.today());
+        QuoteRules.checkConvertible(status, status == QuoteStatus.CONVERTED ? invoiceNumberOf(quote.id) : null);
+
+        OffsetDateTime now = Times.now();
+        Invoice invoice = new Invoice();
+        invoice.teamId = quote.teamId;
+        invoice.contactId = quote.contactId;
+        invoice.quoteId = quote.id;
+        invoice.currency = quote.currency;
+        invoice.netTotal = quote.netTotal;
+        invoice.taxTotal = quote.taxTotal;
+        invoice.grossTotal = quote.grossTotal;
+        invoice.issuedAt = now;
+        invoice.issuedBy = caller.actor();
+        invoice.number = counters.next(quote.teamId, TeamCounters.INVOICE);
+        invoice.persist();
+        for (QuoteLine line : quotes.linesOf(List.of(quote.id)).getOrDefault(quote.id, List.of())) {
+            InvoiceLine.copyOf(line, invoice.id).persist();
+        }
+        quote.status = QuoteStatus.CONVERTED;
+        quote.convertedAt = quote.updatedAt = now;
+        Contact contact = quotes.makeClient(quote, StageTrigger.QUOTE_CONVERSION, now);
+        em.createNativeQuery("insert into idempotency_key (caller, key, quote_id, invoice_id, created_at)"
+                + " values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, subject).setParameter(2, input.idempotencyKey()).setParameter(3, quote.id)
+                .setParameter(4, invoice.id).setParameter(5, now).executeUpdate();
+        return new Conversion(invoice, contact, false);
+    }
+
+    private Optional<Object[]> earlierCall(String subject, String key) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select quote_id, invoice_id from idempotency_key"
+                + " where caller = ?1 and key = ?2").setParameter(1, subject).setParameter(2, key).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    private Long invoiceNumberOf(long quoteId) {
+        return Invoice.<Invoice>find("quoteId", quoteId).firstResultOptional().map(i -> i.number).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    private void requireReader() {
+        caller.requireAnyRole("reading invoices", Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN);
+    }
+
+    public Optional<Invoice> find(String id) {
+        requireReader();
+        Long dbId = Ids.decode("Invoice", id);
+        if (dbId == null || caller.teamIds().isEmpty()) {
+            return Optional.empty();
+        }
+        return Invoice.find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional();
+    }
+
+    public InvoiceConnection list(InvoiceFilter filter, Integer first, String after) {
+        requireReader();
+        validator.check("filter", filter);
+        PageRequest page = PageRequest.of(first, after);
+        StringBuilder where = new StringBuilder("teamId in :teams");
+        Map<String, Object> params = new HashMap<>();
+        params.put("teams", caller.teamIds().isEmpty() ? List.of(-1L) : caller.teamIds());
+        if (filter != null) {
+            if (filter.team() != null) {
+                where.append(" and teamId = :team");
+                params.put("team", caller.teams().stream().filter(t -> t.code.equals(filter.team())).map(t -> t.id)
+                        .findFirst().orElse(-1L));
+            }
+            if (filter.contactId() != null) {
+                Long contact = Ids.decode("Contact", filter.contactId());
+                where.append(" and contactId = :contact");
+                params.put("contact", contact == null ? -1L : contact);
+            }
+            if (filter.issuedSince() != null) {
+                where.append(" and issuedAt >= :since");
+                params.put("since", filter.issuedSince());
+            }
+        }
+        long total = Invoice.count(where.toString(), params);
+        if (page.after() != null) {
+            where.append(" and id < :afterId");
+            params.put("afterId", page.after().id());
+        }
+        List<Invoice> rows = page.first() == 0 ? List.of()
+                : Invoice.<Invoice>find(where + " order by id desc", params).range(0, page.first()).list();
+        return InvoiceConnection.of(Page.of(rows, page.first(), total));
+    }
+
+    /** Lines of several invoices at once, in position order. */
+    public Map<Long, List<InvoiceLine>> linesOf(List<Long> invoiceIds) {
+        Map<Long, List<InvoiceLine>> lines = new HashMap<>();
+        if (!invoiceIds.isEmpty()) {
+            InvoiceLine.<InvoiceLine>list("invoiceId in ?1 order by invoiceId, position", invoiceIds)
+                    .forEach(l -> lines.computeIfAbsent(l.invoiceId, k -> new ArrayList<>()).add(l));
+        }
+        return lines;
+    }
+
+    /** The invoices of several quotes at once (Quote.invoice); absent where a quote has none. */
+    public Map<Long, Invoice> byQuote(List<Long> quoteIds) {
+        Map<Long, Invoice> found = new HashMap<>();
+        if (!quoteIds.isEmpty() && !caller.teamIds().isEmpty()) {
+            Invoice.<Invoice>list("quoteId in ?1 and teamId in ?2", quoteIds, caller.teamIds())
+                    .forEach(i -> found.put(i.quoteId, i));
+        }
+        return found;
+    }
+}

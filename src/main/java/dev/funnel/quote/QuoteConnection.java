@@ -1,0 +1,32 @@
+package dev.funnel.quote;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import dev.funnel.common.Cursor;
+import dev.funnel.common.Page;
+import dev.funnel.graphql.PageInfo;
+
+@Type("QuoteConnection")
+@Description("A page of quotes, newest first.")
+public record QuoteConnection(
+        @NonNull @Description("The quotes of this page, each with its cursor.") List<@NonNull Edge> edges,
+        @NonNull @Description("Paging state.") PageInfo pageInfo,
+        @NonNull @Description("How many quotes the whole list holds.") int totalCount) {
+
+    @Type("QuoteEdge")
+    @Description("A quote and its position in the list.")
+    public record Edge(
+            @NonNull @Description("Pass as after to get the quotes that follow this one.") String cursor,
+            @NonNull @Description("The quote.") QuoteView node) {
+    }
+
+    static QuoteConnection of(Page<Quote> page) {
+        List<Edge> edges = page.items().stream().map(q -> new Edge(new Cursor(null, q.id).encode(), QuoteView.of(q))).toList();
+        return new QuoteConnection(edges, PageInfo.of(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                Math.toIntExact(page.totalCount()));
+    }
+}

@@ -1,0 +1,286 @@
+package dev.funnel.quote;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import dev.funnel.common.Ids;
+import dev.funnel.common.InputValidator;
+import dev.funnel.common.InvalidTransitionException;
+import dev.funnel.common.NotFoundException;
+import dev.funnel.common.Page;
+import dev.funnel.common.PageRequest;
+import dev.funnel.common.Times;
+import dev.funnel.common.ValidationException;
+import dev.funnel.contact.Contact;
+import dev.funnel.contact.ContactService;
+import dev.funnel.contact.Lifecycle;
+import dev.funnel.contact.Stage;
+import dev.funnel.contact.StageTrigger;
+import dev.funnel.security.Caller;
+import dev.funnel.security.Role;
+import dev.funnel.team.TeamCounters;
+
+/** Quotes of the caller's teams: writing them, sending, accepting, declining, and reading. */
+@ApplicationScoped
+public class QuoteService {
+
+    private final Caller caller;
+    private final ContactService contacts;
+    private final TeamCounters counters;
+    private final InputValidator validator;
+
+    public QuoteService(Caller caller, ContactService contacts, TeamCounters counters, InputValidator validator) {
+        this.caller = caller;
+        this.contacts = contacts;
+        this.counters = counters;
+        this.validator = validator;
+    }
+
+    // ------------------------------------------------------------------ reads
+
+    public Optional<Quote> find(String id) {
+        caller.requireAnyRole("reading quotes", Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN);
+        Long dbId = Ids.decode("Quote", id);
+        if (dbId == null || caller.teamIds().isEmpty()) {
+            return Optional.empty();
+        }
+        return Quote.find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional();
+    }
+
+    /**
+     * The quote with its row locked until the transaction ends, and its state read under that
+     * lock (a refresh: an instance the session already held could be stale); NOT_FOUND when it is
+     * not the caller's.
+     */
+    public Quote requireLocked(String id) {
+        Long dbId = Ids.decode("Quote", id);
+        if (dbId == null || caller.teamIds().isEmpty()) {
+            throw new NotFoundException("quote", id);
+        }
+        Quote q = Quote.<Quote>find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional()
+                .orElseThrow(() -> new NotFoundException("quote", id));
+        Quote.getEntityManager().refresh(q, LockModeType.PESSIMISTIC_WRITE);
+        return q;
+    }
+
+    public QuoteConnection list(QuoteFilter filter, Integer first, String after) {
+        caller.requireAnyRole("reading quotes", Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN);
+        validator.check("filter", filter);
+        PageRequest page = PageRequest.of(first, after);
+        StringBuilder where = new StringBuilder("teamId in :teams");
+        Map<String, Object> params = new HashMap<>();
+        params.put("teams", caller.teamIds().isEmpty() ? List.of(-1L) : caller.teamIds());
+        if (filter != null) {
+            if (filter.team() != null) {
+                where.append(" and teamId = :team");
+                params.put("team", caller.teams().stream().filter(t -> t.code.equals(filter.team())).map(t -> t.id)
+                        .findFirst().orElse(-1L));
+            }
+            if (filter.contactId() != null) {
+                Long contact = Ids.decode("Contact", filter.contactId());
+                where.append(" and contactId = :contact");
+                params.put("contact", contact == null ? -1L : contact);
+            }
+            if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+                where.append(" and (").append(String.join(" or ",
+                        filter.statuses().stream().distinct().map(QuoteService::statusClause).toList())).append(")");
+                params.put("today", Times.today());
+            }
+        }
+        long total = Quote.count(where.toString(), params);
+        if (page.after() != null) {
+            where.append(" and id < :afterId");
+            params.put("afterId", page.after().id());
+        }
+        List<Quote> rows = page.first() == 0 ? List.of()
+                : Quote.<Quote>find(where + " order by id desc", params).range(0, page.first()).list();
+        return QuoteConnection.of(Page.of(rows, page.first(), total));
+    }
+
+    /** The JPQL condition for a status as shown today: open quotes past their date count as expired. */
+    private static String statusClause(QuoteStatus status) {
+        return switch (status) {
+            case DRAFT, SENT, ACCEPTED -> "(status = '" + status + "' and validUntil >= :today)";
+            case EXPIRED -> "(status = 'EXPIRED' or (status in ('DRAFT', 'SENT', 'ACCEPTED') and validUntil < :today))";
+            case DECLINED, CONVERTED -> "status = '" + status + "'";
+        };
+    }
+
+    /** Newest-first quotes of several contacts at once (Contact.quotes): one statement for rows, one for counts. */
+    public Map<Long, QuoteConnection> pagesOf(List<Long> contactIds, Integer first, String after) {
+        PageRequest page = PageRequest.of(first, after);
+        Map<Long, List<Quote>> rows = new HashMap<>();
+        Map<Long, Long> counts = new HashMap<>();
+        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
+            List<Object[]> countRows = Quote.getEntityManager()
+                    .createQuery("select contactId, count(*) from Quote where contactId in :ids and teamId in :teams"
+                            + " group by contactId", Object[].class)
+                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds()).getResultList();
+            countRows.forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+            if (page.first() > 0) {
+                String keyset = page.after() == null ? "" : " and q.id < :afterId";
+                var query = Quote.getEntityManager().createNativeQuery("select * from (select q.*, row_number() over"
+                        + " (partition by q.contact_id order by q.id desc) as rn from quote q where q.contact_id in (:ids)"
+                        + " and q.team_id in (:teams)" + keyset + ") x where x.rn <= :limit order by x.id desc", Quote.class)
+                        .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
+                        .setParameter("limit", page.first() + 1);
+                if (page.after() != null) {
+                    query.setParameter("afterId", page.after().id());
+                }
+                @SuppressWarnings("unchecked")
+                List<Quote> found = query.getResultList();
+                found.forEach(q -> rows.computeIfAbsent(q.contactId, k -> new ArrayList<>()).add(q));
+            }
+        }
+        Map<Long, QuoteConnection> result = new HashMap<>();
+        for (Long id : contactIds) {
+            result.put(id, QuoteConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(),
+                    counts.getOrDefault(id, 0L))));
+        }
+        return result;
+    }
+
+    /** Quotes of the caller's teams by database id (Invoice.quote), in one statement. */
+    public Map<Long, Quote> byIds(List<Long> ids) {
+        Map<Long, Quote> found = new HashMap<>();
+        if (!ids.isEmpty() && !caller.teamIds().isEmpty()) {
+            Quote.<Quote>list("id in ?1 and teamId in ?2", ids, caller.teamIds()).forEach(q -> found.put(q.id, q));
+        }
+        return found;
+    }
+
+    /** Lines of several quotes at once, in position order. */
+    public Map<Long, List<QuoteLine>> linesOf(List<Long> quoteIds) {
+        Map<Long, List<QuoteLine>> lines = new HashMap<>();
+        if (!quoteIds.isEmpty()) {
+            QuoteLine.<QuoteLine>list("quoteId in ?1 order by quoteId, position", quoteIds)
+                    .forEach(l -> lines.computeIfAbsent(l.quoteId, k -> new ArrayList<>()).add(l));
+        }
+        return lines;
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    @Transactional
+    public Quote create(CreateQuoteInput input) {
+        requireQuoteWriter("creating quotes");
+        validator.check("input", input);
+        Currency currency = currency(input.currency());
+        if (input.validUntil().isBefore(Times.today())) {
+            throw new ValidationException("input.validUntil", "input.validUntil must be today or later");
+        }
+        Contact contact = contacts.require(input.contactId());
+        if (contact.stage != Stage.LEAD && contact.stage != Stage.PROSPECT && contact.stage != Stage.CLIENT) {
+            throw new InvalidTransitionException("Quotes go to leads, prospects and clients; this contact is "
+                    + (contact.stage == null ? "outside the funnel" : "at stage " + contact.stage));
+        }
+        OffsetDateTime now = Times.now();
+        Quote q = new Quote();
+        q.teamId = contact.teamId;
+        q.contactId = contact.id;
+        q.currency = currency.getCurrencyCode();
+        q.validUntil = input.validUntil();
+        q.status = QuoteStatus.DRAFT;
+        q.createdAt = now;
+        q.updatedAt = now;
+        List<QuoteLine> lines = new ArrayList<>();
+        List<Totals.Amounts> amounts = new ArrayList<>();
+        for (int i = 0; i < input.lines().size(); i++) {
+            QuoteLineInput in = input.lines().get(i);
+            Totals.Amounts a = Totals.line(in.quantity(), in.unitPrice(), in.taxRate(), currency);
+            QuoteLine line = new QuoteLine();
+            line.position = i + 1;
+            line.description = in.description().strip();
+            line.quantity = in.quantity();
+            line.unitPrice = in.unitPrice();
+            line.taxRate = in.taxRate();
+            line.net = a.net();
+            line.tax = a.tax();
+            line.gross = a.gross();
+            lines.add(line);
+            amounts.add(a);
+        }
+        Totals.Amounts total = Totals.sum(amounts, currency);
+        q.netTotal = total.net();
+        q.taxTotal = total.tax();
+        q.grossTotal = total.gross();
+        q.number = counters.next(q.teamId, TeamCounters.QUOTE);
+        q.persist();
+        for (QuoteLine line : lines) {
+            line.quoteId = q.id;
+            line.persist();
+        }
+        return q;
+    }
+
+    @Transactional
+    public Quote send(String id) {
+        requireQuoteWriter("sending quotes");
+        Quote q = requireLocked(id);
+        q.status = QuoteRules.send(q.effectiveStatus(Times.today()));
+        q.sentAt = q.updatedAt = Times.now();
+        return q;
+    }
+
+    /** Accepting with a purchase order makes the contact a client (DOMAIN.md, seed 002), in this transaction. */
+    @Transactional
+    public Quote accept(String id, String purchaseOrder) {
+        requireQuoteWriter("accepting quotes");
+        if (purchaseOrder != null && (purchaseOrder.isBlank() || purchaseOrder.length() > 100)) {
+            throw new ValidationException("purchaseOrder", "purchaseOrder must be 1..100 characters");
+        }
+        Quote q = requireLocked(id);
+        q.status = QuoteRules.accept(q.effectiveStatus(Times.today()));
+        OffsetDateTime now = Times.now();
+        q.acceptedAt = q.updatedAt = now;
+        if (purchaseOrder != null) {
+            q.purchaseOrder = purchaseOrder.strip();
+            makeClient(q, StageTrigger.PURCHASE_ORDER, now);
+        }
+        return q;
+    }
+
+    @Transactional
+    public Quote decline(String id) {
+        requireQuoteWriter("declining quotes");
+        Quote q = requireLocked(id);
+        q.status = QuoteRules.decline(q.effectiveStatus(Times.today()));
+        q.declinedAt = q.updatedAt = Times.now();
+        return q;
+    }
+
+    /** Rule 3: the quote's contact becomes a client, each step recorded; called inside the buying transaction. */
+    public Contact makeClient(Quote q, StageTrigger trigger, OffsetDateTime now) {
+        Contact contact = Contact.findById(q.contactId);
+        Contact.getEntityManager().refresh(contact, LockModeType.PESSIMISTIC_WRITE);
+        for (Lifecycle.Move move : Lifecycle.purchase(contact.stage, trigger)) {
+            contact.apply(move, caller.actor(), now).persist();
+        }
+        return contact;
+    }
+
+    private void requireQuoteWriter(String operation) {
+        caller.requireAnyRole(operation, Role.SALES, Role.MANAGER, Role.ADMIN);
+    }
+
+    private static Currency currency(String code) {
+        try {
+            Currency currency = Currency.getInstance(code);
+            if (currency.getDefaultFractionDigits() < 0 || currency.getDefaultFractionDigits() > 2) {
+                throw new ValidationException("input.currency", "input.currency " + code + " is not supported");
+            }
+            return currency;
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("input.currency", "input.currency " + code + " is not an ISO 4217 code");
+        }
+    }
+}
