@@ -167,4 +167,21 @@ class ConvertQuoteTest {
         assertEquals(1, retry.getInt("data.convertQuote.invoice.number"), "the failed attempt used no number");
         assertEquals("CLIENT", retry.getString("data.convertQuote.contact.stage"));
     }
+
+    @Test
+    void invoicesOfAnotherTeamAreInvisible() {
+        String team = aTeam();
+        String other = aTeam();
+        String quote = Quotes.aSentQuote(team, aContact().inTeam(team).atStage("PROSPECT"));
+        String invoice = Quotes.convert(Tokens.billing(team), quote, key()).getString("data.convertQuote.invoice.id");
+        String read = "query($id: ID!) { invoice(id: $id) { number lines { description } quote { id } contact { id } team { code } } }";
+        JsonPath mine = Api.ok(Tokens.billing(team), read, "id", invoice);
+        assertEquals(quote, mine.getString("data.invoice.quote.id"));
+        assertEquals(team, mine.getString("data.invoice.team.code"));
+        assertNull(Api.ok(Tokens.billing(other), read, "id", invoice).get("data.invoice"));
+        assertNull(Api.ok(Tokens.sales(other), read, "id", invoice).get("data.invoice"));
+        assertEquals(0, Api.ok(Tokens.billing(other), "{ invoices { totalCount } }").getInt("data.invoices.totalCount"));
+        assertEquals(1, Api.ok(Tokens.sales(team), "query($t: String) { invoices(filter: {team: $t}) { totalCount edges { node { id } } } }",
+                "t", team).getInt("data.invoices.totalCount"));
+    }
 }
