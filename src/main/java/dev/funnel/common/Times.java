@@ -18,7 +18,8 @@ public final class Times {
         return java.time.LocalDate.now(ZoneOffset.UTC);
     }
 
+    /** Now, in UTC, to the microsecond: what PostgreSQL stores, so a value reads the same before and after a round trip. */
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

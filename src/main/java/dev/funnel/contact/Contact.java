@@ -13,7 +13,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -110,7 +109,6 @@ public class Contact extends PanacheEntityBase {
     @Version
     public long version;
 
-    @CreationTimestamp
     public OffsetDateTime createdAt;
 
     /** Set by the services on every change the caller makes, not by Hibernate, so it also moves on a stage change. */

@@ -137,6 +137,7 @@ public class ContactService {
         c.webFormReceived = c.source == Source.WEB_FORM;
         c.quoteRequested = c.source == Source.QUOTE_REQUEST;
         OffsetDateTime now = Times.now();
+        c.createdAt = now;
         c.updatedAt = now;
         c.refreshTemperature();
         c.persist();

@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-import org.hibernate.annotations.CreationTimestamp;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -37,6 +36,5 @@ public class Interaction extends PanacheEntityBase {
 
     public String author;
 
-    @CreationTimestamp
     public OffsetDateTime createdAt;
 }

@@ -48,7 +48,7 @@ public class InteractionService {
                     "input.direction: a " + input.channel() + " interaction is inbound only");
         }
         OffsetDateTime now = Times.now();
-        OffsetDateTime at = input.occurredAt() == null ? now : input.occurredAt();
+        OffsetDateTime at = input.occurredAt() == null ? now : input.occurredAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         if (at.isAfter(now.plusMinutes(FUTURE_SKEW_MINUTES))) {
             throw new ValidationException("input.occurredAt", "input.occurredAt must not be in the future");
         }
@@ -65,6 +65,7 @@ public class InteractionService {
         i.occurredAt = at;
         i.summary = input.summary() == null || input.summary().isBlank() ? null : input.summary().strip();
         i.author = caller.actor();
+        i.createdAt = now;
         i.persist();
 
         noteOnContact(c, i);

@@ -14,9 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 import dev.funnel.contact.Lifecycle;
@@ -62,10 +60,8 @@ public class Team extends PanacheEntityBase {
     @Version
     public long version;
 
-    @CreationTimestamp
     public OffsetDateTime createdAt;
 
-    @UpdateTimestamp
     public OffsetDateTime updatedAt;
 
     public static Optional<Team> findByCode(String code) {

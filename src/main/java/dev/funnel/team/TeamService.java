@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.NotFoundException;
+import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
 import dev.funnel.common.VersionConflictException;
 import dev.funnel.security.Caller;
@@ -60,6 +61,7 @@ public class TeamService {
         Team team = new Team();
         team.code = input.code();
         team.name = input.name().strip();
+        team.createdAt = team.updatedAt = Times.now();
         team.persist();
         return team;
     }
@@ -108,7 +110,7 @@ public class TeamService {
         if (input.unresponsiveAfterTouches() != null) {
             team.unresponsiveAfterTouches = input.unresponsiveAfterTouches();
         }
-        team.updatedAt = dev.funnel.common.Times.now();
+        team.updatedAt = Times.now();
         Team.getEntityManager().flush();
         return team;
     }

@@ -68,6 +68,7 @@ class ConvertQuoteTest {
         JsonPath again = Quotes.convert(Tokens.billing(team), quote, key);
         assertTrue(again.getBoolean("data.convertQuote.replayed"));
         assertEquals(first.getString("data.convertQuote.invoice.id"), again.getString("data.convertQuote.invoice.id"));
+        assertEquals(first.getMap("data.convertQuote.invoice"), again.getMap("data.convertQuote.invoice"), "the very same answer");
         assertEquals(first.getList("data.convertQuote.contact.stageHistory"), again.getList("data.convertQuote.contact.stageHistory"));
         assertEquals(1, Api.ok(Tokens.billing(team), "{ invoices { totalCount } }").getInt("data.invoices.totalCount"));
     }

@@ -47,7 +47,7 @@ public final class Quotes {
     public static JsonPath convert(String token, String quoteId, String key) {
         return Api.call(token, """
                 mutation($i: ConvertQuoteInput!) { convertQuote(input: $i) {
-                  replayed invoice { id number gross { amount currency } lines { description } quote { id status } }
+                  replayed invoice { id number issuedAt gross { amount currency } lines { description } quote { id status } }
                   contact { id stage stageHistory { from to trigger } } } }""",
                 "i", Map.of("quoteId", quoteId, "idempotencyKey", key));
     }
