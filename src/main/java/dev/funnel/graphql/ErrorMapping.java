@@ -40,7 +40,7 @@ import io.quarkus.security.UnauthorizedException;
  * cause are logged with a reference that the message repeats.
  *
  * <p>Installed as a graphql-java instrumentation through SmallRye's {@code GraphQL.Builder} event,
- * after the instrumentations SmallRye set up itself.
+ * after the instrumentations SmallRye set up itself and the {@link QueryLimits}.
  */
 @ApplicationScoped
 public class ErrorMapping extends SimplePerformantInstrumentation {
@@ -50,8 +50,9 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
     private static final Pattern ENUM_VALUE = Pattern.compile("No value found for name '([^']+)'");
     private static final Pattern INPUT_FIELD = Pattern.compile("[Ff]ield '([^']+)'");
 
-    void install(@Observes GraphQL.Builder builder) {
-        builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(), this));
+    void install(@Observes GraphQL.Builder builder, QueryLimits limits) {
+        builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(),
+                limits.instrumentation(), this));
     }
 
     @Override
