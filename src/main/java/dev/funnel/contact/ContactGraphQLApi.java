@@ -3,6 +3,8 @@ package dev.funnel.contact;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -17,6 +19,7 @@ import dev.funnel.interaction.InteractionConnection;
 import dev.funnel.interaction.InteractionService;
 import dev.funnel.team.TeamService;
 import dev.funnel.team.TeamView;
+import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
 @GraphQLApi
@@ -35,12 +38,14 @@ public class ContactGraphQLApi {
 
     // ------------------------------------------------------------------ queries
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Query("contact")
     @Description("A contact of the caller's teams; null when there is none with that id (or it belongs to another team).")
     public ContactView contact(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return contacts.find(id).map(ContactView::of).orElse(null);
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Query("contacts")
     @Description("Contacts of the caller's teams, filtered and sorted (default: last changed first), paged by keyset.")
     public @NonNull ContactConnection contacts(@Name("filter") @Description("Only contacts matching this.") ContactFilter filter,
@@ -50,6 +55,7 @@ public class ContactGraphQLApi {
         return contacts.list(filter, orderBy, first, after);
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Query("followUps")
     @Description("Leads and prospects to follow up: hot first, then warm, then cold, longest waiting first; contacts touched too often without an answer are held back.")
     public @NonNull ContactConnection followUps(@Name("team") @Description("Only this team (code).") String team,
@@ -60,24 +66,28 @@ public class ContactGraphQLApi {
 
     // ------------------------------------------------------------------ mutations
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("createContact")
     @Description("Creates a contact in one of the caller's teams; it enters the funnel as a suspect (or a lead, if it already qualifies).")
     public @NonNull ContactView createContact(@NonNull @Name("input") @Description("What to create or change.") CreateContactInput input) {
         return ContactView.of(contacts.create(input));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("updateContact")
     @Description("Changes a contact's details; fails with VERSION_CONFLICT when expectedVersion is stale.")
     public @NonNull ContactView updateContact(@NonNull @Name("input") @Description("What to create or change.") UpdateContactInput input) {
         return ContactView.of(contacts.update(input));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("qualifyContact")
     @Description("Qualifies a suspect by hand: it becomes a lead.")
     public @NonNull ContactView qualifyContact(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return ContactView.of(contacts.qualify(id));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("disqualifyContact")
     @Description("Takes a suspect, lead or prospect out of the funnel with a reason; reopenContact brings it back.")
     public @NonNull ContactView disqualifyContact(@NonNull @Id @Name("id") @Description("The contact.") String id,
@@ -86,18 +96,21 @@ public class ContactGraphQLApi {
         return ContactView.of(contacts.disqualify(id, reason, note));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("reopenContact")
     @Description("Brings a disqualified contact back to the stage it left.")
     public @NonNull ContactView reopenContact(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return ContactView.of(contacts.reopen(id));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("addToFunnel")
     @Description("Puts a contact kept outside the funnel (a partner, a supplier...) into it as a suspect.")
     public @NonNull ContactView addToFunnel(@NonNull @Id @Name("id") @Description("The contact.") String id) {
         return ContactView.of(contacts.addToFunnel(id));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("setTemperature")
     @Description("Overrides the derived temperature of a lead or prospect.")
     public @NonNull ContactView setTemperature(@NonNull @Id @Name("id") @Description("The contact.") String id,

@@ -2,6 +2,8 @@ package dev.funnel.interaction;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.funnel.contact.ContactService;
 import dev.funnel.contact.ContactView;
+import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
 @GraphQLApi
@@ -25,6 +28,7 @@ public class InteractionGraphQLApi {
         this.contacts = contacts;
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("recordInteraction")
     @Description("Records a touch with a contact; may move its stage (rules 1 and 2). Read the contact field for its new stage.")
     public @NonNull InteractionView recordInteraction(@NonNull @Name("input") @Description("What to create or change.") RecordInteractionInput input) {

@@ -41,7 +41,6 @@ public class InteractionService {
 
     @Transactional
     public Interaction record(RecordInteractionInput input) {
-        contacts.requireContactRole("recording interactions");
         validator.check("input", input);
         if (input.channel().inboundOnly() && input.direction() == Direction.OUTBOUND) {
             throw new ValidationException("input.direction",

@@ -3,6 +3,8 @@ package dev.funnel.invoice;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -21,6 +23,7 @@ import dev.funnel.quote.QuoteService;
 import dev.funnel.quote.QuoteView;
 import dev.funnel.team.TeamService;
 import dev.funnel.team.TeamView;
+import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
 @GraphQLApi
@@ -39,12 +42,14 @@ public class InvoiceGraphQLApi {
         this.teams = teams;
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN })
     @Query("invoice")
     @Description("An invoice of the caller's teams; null when there is none with that id (or it belongs to another team).")
     public InvoiceView invoice(@NonNull @Id @Name("id") @Description("The invoice.") String id) {
         return invoices.find(id).map(InvoiceView::of).orElse(null);
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN })
     @Query("invoices")
     @Description("Invoices of the caller's teams, newest first, paged by keyset.")
     public @NonNull InvoiceConnection invoices(@Name("filter") @Description("Only invoices matching this.") InvoiceFilter filter,
@@ -53,6 +58,7 @@ public class InvoiceGraphQLApi {
         return invoices.list(filter, first, after);
     }
 
+    @RolesAllowed({ Role.BILLING, Role.ADMIN })
     @Mutation("convertQuote")
     @Description("Converts a sent or accepted quote into its invoice and makes the contact a client, in one transaction. Safe to retry: the same idempotency key returns the same invoice (replayed: true) and never issues a second one.")
     public @NonNull ConvertQuotePayload convertQuote(

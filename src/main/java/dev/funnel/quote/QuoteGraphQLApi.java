@@ -3,6 +3,8 @@ package dev.funnel.quote;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -19,6 +21,7 @@ import dev.funnel.invoice.InvoiceService;
 import dev.funnel.invoice.InvoiceView;
 import dev.funnel.team.TeamService;
 import dev.funnel.team.TeamView;
+import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
 @GraphQLApi
@@ -37,12 +40,14 @@ public class QuoteGraphQLApi {
         this.teams = teams;
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN })
     @Query("quote")
     @Description("A quote of the caller's teams; null when there is none with that id (or it belongs to another team).")
     public QuoteView quote(@NonNull @Id @Name("id") @Description("The quote.") String id) {
         return quotes.find(id).map(QuoteView::of).orElse(null);
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN })
     @Query("quotes")
     @Description("Quotes of the caller's teams, newest first, paged by keyset.")
     public @NonNull QuoteConnection quotes(@Name("filter") @Description("Only quotes matching this.") QuoteFilter filter,
@@ -51,18 +56,21 @@ public class QuoteGraphQLApi {
         return quotes.list(filter, first, after);
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("createQuote")
     @Description("Writes a draft quote for a lead, a prospect or a client; the server computes every amount.")
     public @NonNull QuoteView createQuote(@NonNull @Name("input") @Description("What to create.") CreateQuoteInput input) {
         return QuoteView.of(quotes.create(input));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("sendQuote")
     @Description("Marks a draft quote as sent to the contact.")
     public @NonNull QuoteView sendQuote(@NonNull @Id @Name("id") @Description("The quote.") String id) {
         return QuoteView.of(quotes.send(id));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("acceptQuote")
     @Description("Records the contact's acceptance of a sent quote. With a purchase order, the contact becomes a client at once.")
     public @NonNull QuoteView acceptQuote(@NonNull @Id @Name("id") @Description("The quote.") String id,
@@ -70,6 +78,7 @@ public class QuoteGraphQLApi {
         return QuoteView.of(quotes.accept(id, purchaseOrder));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Mutation("declineQuote")
     @Description("Records that the contact declined a sent or accepted quote.")
     public @NonNull QuoteView declineQuote(@NonNull @Id @Name("id") @Description("The quote.") String id) {

@@ -1,6 +1,5 @@
 package dev.funnel.security;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import jakarta.json.JsonString;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import dev.funnel.common.ForbiddenException;
 import dev.funnel.team.Team;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -56,13 +54,6 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** Fails with FORBIDDEN unless the caller holds one of the roles. */
-    public void requireAnyRole(String operation, String... roles) {
-        if (Arrays.stream(roles).noneMatch(identity::hasRole)) {
-            throw new ForbiddenException("Your roles do not allow " + operation + " (needs one of: "
-                    + String.join(", ", roles) + ")");
-        }
-    }
 
     /** Team codes named in the token, whether or not such teams exist. */
     public Set<String> tokenTeamCodes() {

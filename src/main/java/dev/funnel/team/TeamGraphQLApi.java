@@ -1,5 +1,7 @@
 package dev.funnel.team;
 
+import jakarta.annotation.security.RolesAllowed;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -7,6 +9,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
 @GraphQLApi
@@ -19,18 +22,21 @@ public class TeamGraphQLApi {
         this.teams = teams;
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Query("team")
     @Description("One of the caller's teams, by code; null when the caller is not in it.")
     public TeamView team(@NonNull @Name("code") @Description("The team code.") String code) {
         return teams.find(code).map(TeamView::of).orElse(null);
     }
 
+    @RolesAllowed(Role.ADMIN)
     @Mutation("createTeam")
     @Description("Creates a sales team (admin only).")
     public @NonNull TeamView createTeam(@NonNull @Name("input") @Description("What to create or change.") CreateTeamInput input) {
         return TeamView.of(teams.create(input));
     }
 
+    @RolesAllowed({ Role.MANAGER, Role.ADMIN })
     @Mutation("updateTeamSettings")
     @Description("Changes a team's qualification criteria and follow-up caps (manager or admin).")
     public @NonNull TeamView updateTeamSettings(@NonNull @Name("input") @Description("What to create or change.") TeamSettingsInput input) {
