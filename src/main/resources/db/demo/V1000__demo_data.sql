@@ -1,4 +1,5 @@
 -- Dev mode only (quarkus.flyway.locations in %dev): two teams and a few contacts to try the API with.
+SET LOCAL funnel.all_teams = 'on';
 INSERT INTO team (code, name, target_countries, min_employees, created_at, updated_at)
 VALUES ('red', 'Red team (France, 10+ employees)', '{FR}', 10, now(), now()),
        ('blue', 'Blue team (no criteria)', NULL, NULL, now(), now());

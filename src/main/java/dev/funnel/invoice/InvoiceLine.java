@@ -18,6 +18,8 @@ public class InvoiceLine extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    public Long teamId;
+
     public Long invoiceId;
 
     public int position;
@@ -36,9 +38,10 @@ public class InvoiceLine extends PanacheEntityBase {
 
     public BigDecimal gross;
 
-    static InvoiceLine copyOf(QuoteLine line, long invoiceId) {
+    static InvoiceLine copyOf(QuoteLine line, Invoice invoice) {
         InvoiceLine copy = new InvoiceLine();
-        copy.invoiceId = invoiceId;
+        copy.teamId = invoice.teamId;
+        copy.invoiceId = invoice.id;
         copy.position = line.position;
         copy.description = line.description;
         copy.quantity = line.quantity;

@@ -108,15 +108,15 @@ public class InvoiceService {
         invoice.number = counters.next(quote.teamId, TeamCounters.INVOICE);
         invoice.persist();
         for (QuoteLine line : quotes.linesOf(List.of(quote.id)).getOrDefault(quote.id, List.of())) {
-            InvoiceLine.copyOf(line, invoice.id).persist();
+            InvoiceLine.copyOf(line, invoice).persist();
         }
         quote.status = QuoteStatus.CONVERTED;
         quote.convertedAt = quote.updatedAt = now;
         Contact contact = quotes.makeClient(quote, StageTrigger.QUOTE_CONVERSION, now);
-        em.createNativeQuery("insert into idempotency_key (caller, key, quote_id, invoice_id, created_at)"
-                + " values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, subject).setParameter(2, input.idempotencyKey()).setParameter(3, quote.id)
-                .setParameter(4, invoice.id).setParameter(5, now).executeUpdate();
+        em.createNativeQuery("insert into idempotency_key (caller, key, team_id, quote_id, invoice_id, created_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, subject).setParameter(2, input.idempotencyKey()).setParameter(3, quote.teamId)
+                .setParameter(4, quote.id).setParameter(5, invoice.id).setParameter(6, now).executeUpdate();
         return new Conversion(invoice, contact, false);
     }
 

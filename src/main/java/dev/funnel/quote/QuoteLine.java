@@ -17,6 +17,8 @@ public class QuoteLine extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    public Long teamId;
+
     public Long quoteId;
 
     public int position;

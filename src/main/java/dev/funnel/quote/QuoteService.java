@@ -212,6 +212,7 @@ public class QuoteService {
         q.number = counters.next(q.teamId, TeamCounters.QUOTE);
         q.persist();
         for (QuoteLine line : lines) {
+            line.teamId = q.teamId;
             line.quoteId = q.id;
             line.persist();
         }
