@@ -36,6 +36,7 @@ public class DevTokens {
             "bob", List.of(List.of(Role.SALES), List.of("blue")),
             "carol", List.of(List.of(Role.MANAGER), List.of("red", "blue")),
             "billy", List.of(List.of(Role.BILLING), List.of("red")),
+            "bella", List.of(List.of(Role.BILLING), List.of("blue")),
             "root", List.of(List.of(Role.ADMIN), List.of()));
 
     @ConfigProperty(name = "funnel.dev.signing-key")
