@@ -21,15 +21,27 @@ ALTER TABLE idempotency_key ADD COLUMN team_id BIGINT REFERENCES team (id);
 UPDATE idempotency_key k SET team_id = q.team_id FROM quote q WHERE q.id = k.quote_id;
 ALTER TABLE idempotency_key ALTER COLUMN team_id SET NOT NULL;
 
+-- The role the service runs its requests as. Creating it, and letting the service's login user
+-- switch to it, needs CREATEROLE; where the migration user lacks it (a managed database), a DBA
+-- runs the two statements named in the error once, before the first start.
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'funnel_app') THEN
-        CREATE ROLE funnel_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+        BEGIN
+            CREATE ROLE funnel_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE EXCEPTION 'Funnel needs the role funnel_app. As a database administrator, run once: CREATE ROLE funnel_app NOLOGIN; GRANT funnel_app TO %;', current_user;
+        END;
+    END IF;
+    IF NOT pg_has_role(current_user, 'funnel_app', 'MEMBER') THEN
+        BEGIN
+            EXECUTE format('GRANT funnel_app TO %I', current_user);
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE EXCEPTION 'Funnel''s login user must be able to SET ROLE funnel_app. As a database administrator, run once: GRANT funnel_app TO %;', current_user;
+        END;
     END IF;
 END
 $$;
--- the service's login user may switch to funnel_app
-GRANT funnel_app TO CURRENT_USER;
 
 GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO funnel_app;
 GRANT SELECT, INSERT, UPDATE ON team, contact, interaction, stage_change, quote, quote_line, invoice,
@@ -50,8 +62,9 @@ $$;
 REVOKE ALL ON FUNCTION funnel_team_ids() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION funnel_team_ids() TO funnel_app;
 
+-- The team table's policies bind funnel_app but not the owner (no FORCE): funnel_team_ids() reads
+-- team as the owner, and a forced policy calling it would recurse.
 ALTER TABLE team ENABLE ROW LEVEL SECURITY;
-ALTER TABLE team FORCE ROW LEVEL SECURITY;
 -- an admin's new team must be readable by the INSERT ... RETURNING that creates it
 CREATE POLICY team_read ON team FOR SELECT
     USING (id = ANY (funnel_team_ids()) OR current_setting('funnel.all_teams', true) = 'on');

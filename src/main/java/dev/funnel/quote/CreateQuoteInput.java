@@ -20,5 +20,5 @@ public record CreateQuoteInput(
         @NonNull @Pattern(regexp = "^[A-Z]{3}$", message = "must be an ISO 4217 code such as EUR")
         @Description("ISO 4217 currency code, e.g. EUR.") String currency,
         @NonNull @Description("Last day the offer holds; today or later.") LocalDate validUntil,
-        @NonNull @NotEmpty @Size(max = 200) @Valid @Description("1..200 lines.") List<QuoteLineInput> lines) {
+        @NonNull @NotEmpty @Size(max = 200) @Description("1..200 lines.") List<@Valid QuoteLineInput> lines) {
 }

@@ -38,13 +38,20 @@ public class Caller {
         this.override = override;
     }
 
-    /** Who acts: the token's preferred user name, or its subject for a client-credentials caller. */
+    /**
+     * Who acts, as recorded in stage histories and invoices: the token's preferred user name, else
+     * its subject, else the client it was issued to (a client-credentials caller).
+     */
     public String actor() {
-        String name = token.getClaim("preferred_username");
-        if (name == null || name.isBlank()) {
-            name = token.getSubject();
+        for (String claim : new String[] { "preferred_username", "sub", "azp", "client_id" }) {
+            Object value = token.getClaim(claim);
+            String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
+            if (text != null && !text.isBlank()) {
+                return text;
+            }
         }
-        return name == null ? identity.getPrincipal().getName() : name;
+        String principal = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
+        return principal == null || principal.isBlank() ? "unknown" : principal;
     }
 
     public String subject() {
