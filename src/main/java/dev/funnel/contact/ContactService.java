@@ -21,6 +21,7 @@ import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
 import dev.funnel.common.VersionConflictException;
+import dev.funnel.observability.FunnelMetrics;
 import dev.funnel.security.Caller;
 import dev.funnel.team.Team;
 import dev.funnel.team.TeamService;
@@ -32,11 +33,13 @@ public class ContactService {
     private final Caller caller;
     private final TeamService teams;
     private final InputValidator validator;
+    private final FunnelMetrics metrics;
 
-    public ContactService(Caller caller, TeamService teams, InputValidator validator) {
+    public ContactService(Caller caller, TeamService teams, InputValidator validator, FunnelMetrics metrics) {
         this.caller = caller;
         this.teams = teams;
         this.validator = validator;
+        this.metrics = metrics;
     }
 
 
@@ -132,7 +135,7 @@ public class ContactService {
         c.refreshTemperature();
         c.persist();
         if (!Boolean.FALSE.equals(input.inFunnel())) {
-            c.apply(Lifecycle.enterFunnel(null), caller.actor(), now).persist();
+            record(c, Lifecycle.enterFunnel(null), now);
             advance(c, team, now);
         }
         return c;
@@ -206,7 +209,7 @@ public class ContactService {
     @Transactional
     public Contact qualify(String id) {
         Contact c = require(id);
-        c.apply(Lifecycle.qualify(c.stage), caller.actor(), Times.now()).persist();
+        record(c, Lifecycle.qualify(c.stage), Times.now());
         return c;
     }
 
@@ -214,7 +217,7 @@ public class ContactService {
     public Contact addToFunnel(String id) {
         Contact c = require(id);
         OffsetDateTime now = Times.now();
-        c.apply(Lifecycle.enterFunnel(c.stage), caller.actor(), now).persist();
+        record(c, Lifecycle.enterFunnel(c.stage), now);
         advance(c, now);
         return c;
     }
@@ -225,7 +228,7 @@ public class ContactService {
             throw new ValidationException("note", "note must be at most 2000 characters");
         }
         Contact c = require(id);
-        c.apply(Lifecycle.disqualify(c.stage), caller.actor(), Times.now()).persist();
+        record(c, Lifecycle.disqualify(c.stage), Times.now());
         c.disqualificationReason = reason;
         c.disqualificationNote = blankToNull(note);
         return c;
@@ -234,7 +237,7 @@ public class ContactService {
     @Transactional
     public Contact reopen(String id) {
         Contact c = require(id);
-        c.apply(Lifecycle.reopen(c.stage, c.stageBeforeDisqualification), caller.actor(), Times.now()).persist();
+        record(c, Lifecycle.reopen(c.stage, c.stageBeforeDisqualification), Times.now());
         return c;
     }
 
@@ -255,7 +258,13 @@ public class ContactService {
 
     private void advance(Contact c, Team team, OffsetDateTime now) {
         Lifecycle.afterProfileChange(c.stage, Lifecycle.qualification(c.profile(), team.criteria()))
-                .ifPresent(move -> c.apply(move, caller.actor(), now).persist());
+                .ifPresent(move -> record(c, move, now));
+    }
+
+    /** Applies a move the lifecycle decided, records it in the stage history and counts it. */
+    public void record(Contact c, Lifecycle.Move move, OffsetDateTime now) {
+        c.apply(move, caller.actor(), now).persist();
+        metrics.stageChanged(move.trigger(), move.to().name());
     }
 
     private Long organization(String id, long teamId, Long self) {

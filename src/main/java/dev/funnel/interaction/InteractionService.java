@@ -72,7 +72,7 @@ public class InteractionService {
         c.updatedAt = now;
         contacts.advance(c, now);
         Lifecycle.afterInteraction(c.stage, i.direction, i.channel, followsOutbound)
-                .ifPresent(move -> c.apply(move, caller.actor(), now).persist());
+                .ifPresent(move -> contacts.record(c, move, now));
         return i;
     }
 

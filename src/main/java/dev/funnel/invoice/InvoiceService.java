@@ -20,6 +20,7 @@ import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.contact.Contact;
 import dev.funnel.contact.StageTrigger;
+import dev.funnel.observability.FunnelMetrics;
 import dev.funnel.quote.Quote;
 import dev.funnel.quote.QuoteLine;
 import dev.funnel.quote.QuoteRules;
@@ -37,9 +38,11 @@ public class InvoiceService {
     private final TeamCounters counters;
     private final InputValidator validator;
     private final EntityManager em;
+    private final FunnelMetrics metrics;
 
     public InvoiceService(Caller caller, QuoteService quotes, TeamCounters counters, InputValidator validator,
-            EntityManager em) {
+            EntityManager em, FunnelMetrics metrics) {
+        this.metrics = metrics;
         this.caller = caller;
         this.quotes = quotes;
         this.counters = counters;
@@ -87,6 +90,7 @@ public class InvoiceService {
                         "This idempotency key was already used for another quote; use a new key per conversion");
             }
             Invoice invoice = Invoice.findById(((Number) earlier.get()[1]).longValue());
+            metrics.replayed();
             return new Conversion(invoice, Contact.findById(invoice.contactId), true);
         }
 
@@ -117,6 +121,7 @@ public class InvoiceService {
                 + " values (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, subject).setParameter(2, input.idempotencyKey()).setParameter(3, quote.teamId)
                 .setParameter(4, quote.id).setParameter(5, invoice.id).setParameter(6, now).executeUpdate();
+        metrics.converted();
         return new Conversion(invoice, contact, false);
     }
 

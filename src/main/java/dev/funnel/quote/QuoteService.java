@@ -257,7 +257,7 @@ public class QuoteService {
         Contact contact = Contact.findById(q.contactId);
         Contact.getEntityManager().refresh(contact, LockModeType.PESSIMISTIC_WRITE);
         for (Lifecycle.Move move : Lifecycle.purchase(contact.stage, trigger)) {
-            contact.apply(move, caller.actor(), now).persist();
+            contacts.record(contact, move, now);
         }
         return contact;
     }
