@@ -6,14 +6,19 @@
 #
 #   ./mvnw package -DskipTests && scripts/keycloak-e2e.sh
 #
-# Needs: JDK 17, python3, PostgreSQL server binaries (Debian's postgresql-15 package) and root
-# or the postgres user to create a cluster. Ports: 8180 (Keycloak), 8190 (Funnel), 55432 (PostgreSQL).
+# Then the operations checks: a second instance on the same database converts the same quote
+# concurrently with the first (one invoice), and readiness goes down while PostgreSQL is stopped
+# and comes back by itself when it restarts, with both instances answering again.
+#
+# Needs: JDK 17, python3, curl, PostgreSQL server binaries (Debian's postgresql-15 package) and
+# root, to create a cluster. Ports: 8180 (Keycloak), 8190 and 8191 (Funnel), 55432 (PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 KC_VERSION=${KC_VERSION:-26.7.3}
 KC_PORT=8180
 APP_PORT=8190
+APP2_PORT=8191
 PG_PORT=55432
 PG_CLUSTER=funnel_e2e
 WORK=target/keycloak-e2e
@@ -66,12 +71,40 @@ su postgres -c "psql -q -p $PG_PORT -c \"create user funnel password 'funnel'\" 
 wait_for "http://127.0.0.1:$KC_PORT/realms/funnel/.well-known/openid-configuration" 240 Keycloak
 
 # --- Funnel, the packaged application in production mode
-QUARKUS_HTTP_PORT=$APP_PORT \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
-QUARKUS_DATASOURCE_USERNAME=funnel QUARKUS_DATASOURCE_PASSWORD=funnel \
-QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/funnel" \
-    java -jar target/quarkus-app/quarkus-run.jar > "$WORK/funnel.log" 2>&1 &
-pids+=($!)
+start_funnel() { # port, log
+    QUARKUS_HTTP_PORT=$1 \
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
+    QUARKUS_DATASOURCE_USERNAME=funnel QUARKUS_DATASOURCE_PASSWORD=funnel \
+    QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/funnel" \
+        java -jar target/quarkus-app/quarkus-run.jar > "$WORK/$2" 2>&1 &
+    pids+=($!)
+}
+start_funnel $APP_PORT funnel.log
 wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 90 Funnel
 
-python3 scripts/e2e_check.py "http://127.0.0.1:$KC_PORT/realms/funnel" "http://127.0.0.1:$APP_PORT"
+ISSUER="http://127.0.0.1:$KC_PORT/realms/funnel"
+python3 scripts/e2e_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT"
+
+# --- Operations: a second instance on the same database (the service keeps no state of its own)
+start_funnel $APP2_PORT funnel-2.log
+wait_for "http://127.0.0.1:$APP2_PORT/q/health/ready" 90 "the second Funnel"
+python3 scripts/ops_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP2_PORT" two-instances
+
+# --- Operations: readiness follows the database, and recovers by itself
+ready() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/q/health/ready"; }
+pg_ctlcluster 15 "$PG_CLUSTER" stop
+down=no
+for _ in $(seq 1 30); do
+    if [ "$(ready $APP_PORT)" = 503 ] && [ "$(ready $APP2_PORT)" = 503 ]; then down=yes; break; fi
+    sleep 1
+done
+live=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP_PORT/q/health/live")
+pg_ctlcluster 15 "$PG_CLUSTER" start
+up=no
+for _ in $(seq 1 60); do
+    if [ "$(ready $APP_PORT)" = 200 ] && [ "$(ready $APP2_PORT)" = 200 ]; then up=yes; break; fi
+    sleep 1
+done
+echo "readiness with PostgreSQL stopped: down=$down (liveness $live); after restart: up=$up"
+[ "$down" = yes ] && [ "$live" = 200 ] && [ "$up" = yes ] || { echo "ops-check readiness: 0 passed, 1 failed"; exit 1; }
+python3 scripts/ops_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP2_PORT" after-restart
