@@ -7,6 +7,7 @@
 #   ./mvnw package -DskipTests && bench/one-instance.sh
 #
 # Needs root (to create the cluster), python3, openssl and hey (Debian: apt-get install hey).
+# JAVA_OPTS passes JVM options (e.g. -Xmx512m). KEEP_DB=1 keeps the PostgreSQL cluster (port 55433) afterwards, to look at plans.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,7 +21,7 @@ mkdir -p "$WORK"
 app=""
 cleanup() {
     [ -n "$app" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null || true
-    pg_dropcluster --stop 15 "$PG_CLUSTER" 2>/dev/null || true
+    [ -n "${KEEP_DB:-}" ] || pg_dropcluster --stop 15 "$PG_CLUSTER" 2>/dev/null || true
 }
 trap cleanup EXIT
 
@@ -39,7 +40,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
 QUARKUS_DATASOURCE_USERNAME=funnel QUARKUS_DATASOURCE_PASSWORD=funnel \
 QUARKUS_OIDC_PUBLIC_KEY="$PUB" QUARKUS_OIDC_TOKEN_ISSUER=funnel-bench QUARKUS_OIDC_DISCOVERY_ENABLED=false \
 QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    java -jar target/quarkus-app/quarkus-run.jar > "$WORK/funnel.log" 2>&1 &
+    java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$WORK/funnel.log" 2>&1 &
 app=$!
 until curl -fs -o /dev/null "http://127.0.0.1:$APP_PORT/q/health/ready"; do
     sleep 0.05

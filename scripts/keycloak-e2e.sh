@@ -71,6 +71,7 @@ su postgres -c "psql -q -p $PG_PORT -c \"create user funnel password 'funnel'\" 
 wait_for "http://127.0.0.1:$KC_PORT/realms/funnel/.well-known/openid-configuration" 240 Keycloak
 
 # --- Funnel, the packaged application in production mode
+app2=""
 start_funnel() { # port, log
     QUARKUS_HTTP_PORT=$1 \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
@@ -87,6 +88,7 @@ python3 scripts/e2e_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT"
 
 # --- Operations: a second instance on the same database (the service keeps no state of its own)
 start_funnel $APP2_PORT funnel-2.log
+app2=${pids[-1]}
 wait_for "http://127.0.0.1:$APP2_PORT/q/health/ready" 90 "the second Funnel"
 python3 scripts/ops_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP2_PORT" two-instances
 
@@ -108,3 +110,19 @@ done
 echo "readiness with PostgreSQL stopped: down=$down (liveness $live); after restart: up=$up"
 [ "$down" = yes ] && [ "$live" = 200 ] && [ "$up" = yes ] || { echo "ops-check readiness: 0 passed, 1 failed"; exit 1; }
 python3 scripts/ops_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP2_PORT" after-restart
+
+# --- Operations: graceful shutdown. On SIGTERM readiness goes down at once (the load balancer
+# stops sending), requests keep being answered during the shutdown delay, then the process exits.
+kill -TERM "$app2"
+sleep 1
+during=$(ready $APP2_PORT)
+served=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$APP2_PORT/q/health/live")
+exited=no
+for _ in $(seq 1 40); do
+    if ! kill -0 "$app2" 2>/dev/null; then exited=yes; break; fi
+    sleep 1
+done
+echo "graceful shutdown: readiness $during, still serving $served, exited within 40 s: $exited"
+[ "$during" = 503 ] && [ "$served" = 200 ] && [ "$exited" = yes ] || { echo "ops-check shutdown: 0 passed, 1 failed"; exit 1; }
+echo "ops-check shutdown: 1 passed, 0 failed"
+

@@ -54,4 +54,13 @@ class ObservabilityTest {
         given().header("X-Request-Id", "not sane\u0007").get("/q/health/live")
                 .then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
     }
+
+    @Test
+    void frontEndsOfConfiguredOriginsMayCall() {
+        given().header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").options("/graphql")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://app.example.com");
+        given().header("Origin", "https://evil.example.com").header("Access-Control-Request-Method", "POST").options("/graphql")
+                .then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
 }
