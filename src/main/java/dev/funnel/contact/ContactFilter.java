@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
-import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("ContactFilter")
 @Description("Narrows a contact list; every field given must match.")

@@ -16,13 +16,13 @@ import dev.funnel.common.Cursor;
 import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.NotFoundException;
-import dev.funnel.common.Page;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
 import dev.funnel.common.VersionConflictException;
 import dev.funnel.observability.FunnelMetrics;
 import dev.funnel.security.Caller;
+import dev.funnel.security.TeamScopedQuery;
 import dev.funnel.team.Team;
 import dev.funnel.team.TeamService;
 
@@ -42,16 +42,11 @@ public class ContactService {
         this.metrics = metrics;
     }
 
-
     // ------------------------------------------------------------------ reads
 
     /** The contact behind an opaque id, if it belongs to one of the caller's teams. */
     public Optional<Contact> find(String id) {
-        Long dbId = Ids.decode("Contact", id);
-        if (dbId == null || caller.teamIds().isEmpty()) {
-            return Optional.empty();
-        }
-        return Contact.find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional();
+        return TeamScopedQuery.of(Contact.class, caller).byId("Contact", id);
     }
 
     /** Like {@link #find(String)}, or NOT_FOUND. */

@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One touch between the team and a contact. Recorded once, never edited: the lifecycle was decided on it. */

@@ -13,9 +13,7 @@ import jakarta.transaction.Transactional;
 
 import dev.funnel.common.IdempotencyKeyInUseException;
 import dev.funnel.common.IdempotencyKeyReusedException;
-import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
-import dev.funnel.common.Page;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.contact.Contact;
@@ -27,6 +25,7 @@ import dev.funnel.quote.QuoteRules;
 import dev.funnel.quote.QuoteService;
 import dev.funnel.quote.QuoteStatus;
 import dev.funnel.security.Caller;
+import dev.funnel.security.TeamScopedQuery;
 import dev.funnel.team.TeamCounters;
 
 /** Invoices: issued only by converting a quote, exactly once, and read by the teams that own them. */
@@ -138,45 +137,21 @@ public class InvoiceService {
 
     // ------------------------------------------------------------------ reads
 
-
     public Optional<Invoice> find(String id) {
-        Long dbId = Ids.decode("Invoice", id);
-        if (dbId == null || caller.teamIds().isEmpty()) {
-            return Optional.empty();
-        }
-        return Invoice.find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional();
+        return TeamScopedQuery.of(Invoice.class, caller).byId("Invoice", id);
     }
 
     public InvoiceConnection list(InvoiceFilter filter, Integer first, String after) {
         validator.check("filter", filter);
         PageRequest page = PageRequest.of(first, after);
-        StringBuilder where = new StringBuilder("teamId in :teams");
-        Map<String, Object> params = new HashMap<>();
-        params.put("teams", caller.teamIds().isEmpty() ? List.of(-1L) : caller.teamIds());
+        TeamScopedQuery<Invoice> query = TeamScopedQuery.of(Invoice.class, caller);
         if (filter != null) {
-            if (filter.team() != null) {
-                where.append(" and teamId = :team");
-                params.put("team", caller.teams().stream().filter(t -> t.code.equals(filter.team())).map(t -> t.id)
-                        .findFirst().orElse(-1L));
-            }
-            if (filter.contactId() != null) {
-                Long contact = Ids.decode("Contact", filter.contactId());
-                where.append(" and contactId = :contact");
-                params.put("contact", contact == null ? -1L : contact);
-            }
+            query.inTeam(filter.team()).ofContact(filter.contactId());
             if (filter.issuedSince() != null) {
-                where.append(" and issuedAt >= :since");
-                params.put("since", filter.issuedSince());
+                query.and("issuedAt >= :since", "since", filter.issuedSince());
             }
         }
-        long total = Invoice.count(where.toString(), params);
-        if (page.after() != null) {
-            where.append(" and id < :afterId");
-            params.put("afterId", page.after().id());
-        }
-        List<Invoice> rows = page.first() == 0 ? List.of()
-                : Invoice.<Invoice>find(where + " order by id desc", params).range(0, page.first()).list();
-        return InvoiceConnection.of(Page.of(rows, page.first(), total));
+        return InvoiceConnection.of(query.newestFirst(page));
     }
 
     /** Lines of several invoices at once, in position order. */

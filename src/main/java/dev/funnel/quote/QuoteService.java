@@ -26,6 +26,7 @@ import dev.funnel.contact.Lifecycle;
 import dev.funnel.contact.Stage;
 import dev.funnel.contact.StageTrigger;
 import dev.funnel.security.Caller;
+import dev.funnel.security.TeamScopedQuery;
 import dev.funnel.team.TeamCounters;
 
 /** Quotes of the caller's teams: writing them, sending, accepting, declining, and reading. */
@@ -47,11 +48,7 @@ public class QuoteService {
     // ------------------------------------------------------------------ reads
 
     public Optional<Quote> find(String id) {
-        Long dbId = Ids.decode("Quote", id);
-        if (dbId == null || caller.teamIds().isEmpty()) {
-            return Optional.empty();
-        }
-        return Quote.find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional();
+        return TeamScopedQuery.of(Quote.class, caller).byId("Quote", id);
     }
 
     /**
@@ -73,34 +70,15 @@ public class QuoteService {
     public QuoteConnection list(QuoteFilter filter, Integer first, String after) {
         validator.check("filter", filter);
         PageRequest page = PageRequest.of(first, after);
-        StringBuilder where = new StringBuilder("teamId in :teams");
-        Map<String, Object> params = new HashMap<>();
-        params.put("teams", caller.teamIds().isEmpty() ? List.of(-1L) : caller.teamIds());
+        TeamScopedQuery<Quote> query = TeamScopedQuery.of(Quote.class, caller);
         if (filter != null) {
-            if (filter.team() != null) {
-                where.append(" and teamId = :team");
-                params.put("team", caller.teams().stream().filter(t -> t.code.equals(filter.team())).map(t -> t.id)
-                        .findFirst().orElse(-1L));
-            }
-            if (filter.contactId() != null) {
-                Long contact = Ids.decode("Contact", filter.contactId());
-                where.append(" and contactId = :contact");
-                params.put("contact", contact == null ? -1L : contact);
-            }
+            query.inTeam(filter.team()).ofContact(filter.contactId());
             if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-                where.append(" and (").append(String.join(" or ",
-                        filter.statuses().stream().distinct().map(QuoteService::statusClause).toList())).append(")");
-                params.put("today", Times.today());
+                query.and("(" + String.join(" or ", filter.statuses().stream().distinct().map(QuoteService::statusClause)
+                        .toList()) + ")", "today", Times.today());
             }
         }
-        long total = Quote.count(where.toString(), params);
-        if (page.after() != null) {
-            where.append(" and id < :afterId");
-            params.put("afterId", page.after().id());
-        }
-        List<Quote> rows = page.first() == 0 ? List.of()
-                : Quote.<Quote>find(where + " order by id desc", params).range(0, page.first()).list();
-        return QuoteConnection.of(Page.of(rows, page.first(), total));
+        return QuoteConnection.of(query.newestFirst(page));
     }
 
     /** The JPQL condition for a status as shown today: open quotes past their date count as expired. */
@@ -261,7 +239,6 @@ public class QuoteService {
         }
         return contact;
     }
-
 
     private static Currency currency(String code) {
         try {

@@ -66,7 +66,6 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-
     /** Team codes named in the token, whether or not such teams exist. */
     public Set<String> tokenTeamCodes() {
         Object claim = token.getClaim(config.teamsClaim());
