@@ -8,8 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 
@@ -21,11 +19,9 @@ import dev.funnel.common.ValidationException;
 import graphql.ErrorType;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
-import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -39,21 +35,15 @@ import io.quarkus.security.UnauthorizedException;
  * Nothing else of the exception leaves: no class name, no stack trace. Errors the caller did not
  * cause are logged with a reference that the message repeats.
  *
- * <p>Installed as a graphql-java instrumentation through SmallRye's {@code GraphQL.Builder} event,
- * after the instrumentations SmallRye set up itself and the {@link QueryLimits}.
+ * <p>A graphql-java instrumentation, installed by {@link FunnelInstrumentation} after the
+ * instrumentations SmallRye set up itself and the {@link QueryLimits}.
  */
-@ApplicationScoped
 public class ErrorMapping extends SimplePerformantInstrumentation {
 
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([^']+)'");
     private static final Pattern ENUM_VALUE = Pattern.compile("No value found for name '([^']+)'");
     private static final Pattern INPUT_FIELD = Pattern.compile("[Ff]ield '([^']+)'");
-
-    void install(@Observes GraphQL.Builder builder, QueryLimits limits) {
-        builder.instrumentation(new ChainedInstrumentation(builder.build().getInstrumentation(),
-                limits.instrumentation(), this));
-    }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,

@@ -24,13 +24,15 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
+import io.quarkus.arc.Unremovable;
 
 /**
  * Depth, cost, alias and operation limits, checked before anything runs. Each limit is a
  * {@code funnel.graphql.*} setting ({@link LimitsConfig}); {@link ErrorMapping} answers a breach
- * with LIMIT_EXCEEDED.
+ * with LIMIT_EXCEEDED. Looked up by {@link FunnelInstrumentation}, hence unremovable.
  */
 @ApplicationScoped
+@Unremovable
 public class QueryLimits {
 
     private final LimitsConfig config;
