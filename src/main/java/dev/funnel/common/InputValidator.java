@@ -20,6 +20,18 @@ public class InputValidator {
         this.validator = validator;
     }
 
+    /** GraphQL lets a list hold nulls ({@code [X]}); no list of Funnel's inputs may. */
+    public static void noNulls(String field, java.util.List<?> values) {
+        if (values == null) {
+            return;
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                throw new ValidationException(field + "[" + i + "]", field + "[" + i + "] must not be null");
+            }
+        }
+    }
+
     public <T> T check(String argument, T input) {
         if (input == null) {
             return null;

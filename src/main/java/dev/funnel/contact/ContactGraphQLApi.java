@@ -134,6 +134,7 @@ public class ContactGraphQLApi {
     }
 
     @Name("interactions")
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Description("The contact's interactions, newest first.")
     public List<@NonNull InteractionConnection> interactions(@Source List<ContactView> page,
             @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
@@ -150,12 +151,14 @@ public class ContactGraphQLApi {
     }
 
     @Name("qualification")
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Description("The contact against each of its team's qualification criteria: passed or failed, and why.")
     public List<@NonNull QualificationView> qualification(@Source List<ContactView> page) {
         return contacts.qualifications(page);
     }
 
     @Name("followUp")
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Description("The contact against its team's follow-up caps: held back, or proposed for disqualification.")
     public List<@NonNull FollowUpView> followUp(@Source List<ContactView> page) {
         return contacts.followUpStatus(page);

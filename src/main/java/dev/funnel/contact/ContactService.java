@@ -72,6 +72,11 @@ public class ContactService {
     }
 
     public ContactConnection list(ContactFilter filter, ContactOrder order, Integer first, String after) {
+        if (filter != null) {
+            InputValidator.noNulls("filter.stages", filter.stages());
+            InputValidator.noNulls("filter.temperatures", filter.temperatures());
+            InputValidator.noNulls("filter.sources", filter.sources());
+        }
         validator.check("filter", filter);
         PageRequest page = PageRequest.of(first, after);
         ContactOrder sort = order == null ? ContactOrder.DEFAULT
@@ -100,6 +105,7 @@ public class ContactService {
 
     @Transactional
     public Contact create(CreateContactInput input) {
+        InputValidator.noNulls("input.roles", input.roles());
         validator.check("input", input);
         Team team = teams.forNewRecord(input.team(), "input.team");
         Contact c = new Contact();
@@ -138,6 +144,7 @@ public class ContactService {
 
     @Transactional
     public Contact update(UpdateContactInput input) {
+        InputValidator.noNulls("input.roles", input.roles());
         validator.check("input", input);
         Contact c = require(input.id());
         if (c.version != input.expectedVersion()) {
@@ -160,6 +167,8 @@ public class ContactService {
         }
         if (input.source() != null) {
             c.source = input.source();
+            c.webFormReceived |= c.source == Source.WEB_FORM;
+            c.quoteRequested |= c.source == Source.QUOTE_REQUEST;
         }
         if (input.country() != null) {
             c.country = input.country();

@@ -68,6 +68,9 @@ public class InteractionService {
         i.persist();
 
         noteOnContact(c, i);
+        if (i.channel.conversational()) {
+            recount(c);
+        }
         c.refreshTemperature();
         c.updatedAt = now;
         contacts.advance(c, now);
@@ -76,13 +79,10 @@ public class InteractionService {
         return i;
     }
 
-    /** What an interaction tells about the contact: interest signals, who spoke first, unanswered touches. */
+    /** What an interaction tells about the contact: when it was last touched, and interest signals. */
     private static void noteOnContact(Contact c, Interaction i) {
         if (c.lastInteractionAt == null || i.occurredAt.isAfter(c.lastInteractionAt)) {
             c.lastInteractionAt = i.occurredAt;
-        }
-        if (c.firstTouchDirection == null && i.channel.conversational()) {
-            c.firstTouchDirection = i.direction;
         }
         switch (i.channel) {
             case WEB_FORM -> c.webFormReceived = true;
@@ -90,22 +90,41 @@ public class InteractionService {
             case WEBSITE_VISIT -> c.websiteVisits++;
             default -> { }
         }
-        if (!i.channel.conversational()) {
-            return;
+    }
+
+    /**
+     * Who spoke first, the last answer, the last outreach and the touches since that answer, from
+     * the contact's conversational interactions in the order they happened (not the order they were
+     * recorded: a call logged late still counts where it belongs). One statement.
+     */
+    private static void recount(Contact c) {
+        Object[] row = (Object[]) Interaction.getEntityManager().createNativeQuery("""
+                select (select direction from interaction where contact_id = ?1 and channel <> 'WEBSITE_VISIT'
+                          order by occurred_at, id limit 1),
+                       max(occurred_at) filter (where direction = 'INBOUND'),
+                       max(occurred_at) filter (where direction = 'OUTBOUND')
+                from interaction where contact_id = ?1 and channel <> 'WEBSITE_VISIT'""")
+                .setParameter(1, c.id).getSingleResult();
+        c.firstTouchDirection = row[0] == null ? null : Direction.valueOf((String) row[0]);
+        c.lastInboundAt = toOffset(row[1]);
+        c.lastOutboundAt = toOffset(row[2]);
+        c.unansweredTouches = ((Number) Interaction.getEntityManager().createNativeQuery("""
+                select count(*) from interaction where contact_id = ?1 and channel <> 'WEBSITE_VISIT'
+                  and direction = 'OUTBOUND' and occurred_at > coalesce(cast(?2 as timestamptz), cast('-infinity' as timestamptz))""")
+                .setParameter(1, c.id).setParameter(2, c.lastInboundAt).getSingleResult()).intValue();
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
         }
-        if (i.direction == Direction.INBOUND) {
-            if (c.lastInboundAt == null || i.occurredAt.isAfter(c.lastInboundAt)) {
-                c.lastInboundAt = i.occurredAt;
-                c.unansweredTouches = 0;
-            }
-        } else {
-            if (c.lastOutboundAt == null || i.occurredAt.isAfter(c.lastOutboundAt)) {
-                c.lastOutboundAt = i.occurredAt;
-            }
-            if (c.lastInboundAt == null || i.occurredAt.isAfter(c.lastInboundAt)) {
-                c.unansweredTouches++;
-            }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
         }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
     }
 
     /**

@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import dev.funnel.common.IdempotencyKeyInUseException;
 import dev.funnel.common.IdempotencyKeyReusedException;
 import dev.funnel.common.InputValidator;
+import dev.funnel.common.InvalidTransitionException;
+import dev.funnel.common.QuoteNotConvertibleException;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.contact.Contact;
@@ -97,6 +99,8 @@ public class InvoiceService {
         QuoteStatus status = quote.effectiveStatus(Times.today());
         QuoteRules.checkConvertible(status, status == QuoteStatus.CONVERTED ? invoiceNumberOf(quote.id) : null);
 
+        long number = counters.next(quote.teamId, TeamCounters.INVOICE);
+        // dated after the number is taken, so dates follow numbers
         OffsetDateTime now = Times.now();
         Invoice invoice = new Invoice();
         invoice.teamId = quote.teamId;
@@ -108,18 +112,28 @@ public class InvoiceService {
         invoice.grossTotal = quote.grossTotal;
         invoice.issuedAt = now;
         invoice.issuedBy = caller.actor();
-        invoice.number = counters.next(quote.teamId, TeamCounters.INVOICE);
+        invoice.number = number;
         invoice.persist();
         for (QuoteLine line : quotes.linesOf(List.of(quote.id)).getOrDefault(quote.id, List.of())) {
             InvoiceLine.copyOf(line, invoice).persist();
         }
         quote.status = QuoteStatus.CONVERTED;
         quote.convertedAt = quote.updatedAt = now;
-        Contact contact = quotes.makeClient(quote, StageTrigger.QUOTE_CONVERSION, now);
-        em.createNativeQuery("insert into idempotency_key (caller, key, team_id, quote_id, invoice_id, created_at)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+        Contact contact;
+        try {
+            contact = quotes.makeClient(quote, StageTrigger.QUOTE_CONVERSION, now);
+        } catch (InvalidTransitionException e) {
+            throw new QuoteNotConvertibleException("The quote's contact cannot become a client now (" + e.getMessage()
+                    + "); reopen it first");
+        }
+        int recorded = em.createNativeQuery("insert into idempotency_key (caller, key, team_id, quote_id, invoice_id, created_at)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (caller, key) do nothing")
                 .setParameter(1, subject).setParameter(2, input.idempotencyKey()).setParameter(3, quote.teamId)
                 .setParameter(4, quote.id).setParameter(5, invoice.id).setParameter(6, now).executeUpdate();
+        if (recorded == 0) {
+            // the key is taken, by a call this caller can no longer see (its token lost that team)
+            throw new IdempotencyKeyReusedException("This idempotency key was already used; use a new key per conversion");
+        }
         metrics.converted();
         return new Conversion(invoice, contact, false);
     }

@@ -73,9 +73,11 @@ public class QuoteService {
         TeamScopedQuery<Quote> query = TeamScopedQuery.of(Quote.class, caller);
         if (filter != null) {
             query.inTeam(filter.team()).ofContact(filter.contactId());
+            InputValidator.noNulls("filter.statuses", filter.statuses());
             if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-                query.and("(" + String.join(" or ", filter.statuses().stream().distinct().map(QuoteService::statusClause)
-                        .toList()) + ")", "today", Times.today());
+                String clause = "(" + String.join(" or ", filter.statuses().stream().distinct()
+                        .map(QuoteService::statusClause).toList()) + ")";
+                query.and(clause, clause.contains(":today") ? "today" : null, Times.today());
             }
         }
         return QuoteConnection.of(query.newestFirst(page));
@@ -147,6 +149,7 @@ public class QuoteService {
 
     @Transactional
     public Quote create(CreateQuoteInput input) {
+        InputValidator.noNulls("input.lines", input.lines());
         validator.check("input", input);
         Currency currency = currency(input.currency());
         if (input.validUntil().isBefore(Times.today())) {
@@ -171,6 +174,7 @@ public class QuoteService {
         for (int i = 0; i < input.lines().size(); i++) {
             QuoteLineInput in = input.lines().get(i);
             Totals.Amounts a = Totals.line(in.quantity(), in.unitPrice(), in.taxRate(), currency);
+            requireStorable(a.gross(), "input.lines[" + i + "]");
             QuoteLine line = new QuoteLine();
             line.position = i + 1;
             line.description = in.description().strip();
@@ -184,6 +188,7 @@ public class QuoteService {
             amounts.add(a);
         }
         Totals.Amounts total = Totals.sum(amounts, currency);
+        requireStorable(total.gross(), "input.lines");
         q.netTotal = total.net();
         q.taxTotal = total.tax();
         q.grossTotal = total.gross();
@@ -238,6 +243,13 @@ public class QuoteService {
             contacts.record(contact, move, now);
         }
         return contact;
+    }
+
+    /** Amounts are NUMERIC(19, 2): at most 17 digits before the decimal point. */
+    private static void requireStorable(java.math.BigDecimal amount, String field) {
+        if (amount.precision() - amount.scale() > 17) {
+            throw new ValidationException(field, field + " adds up to more than 17 digits before the decimal point");
+        }
     }
 
     private static Currency currency(String code) {

@@ -66,8 +66,13 @@ public class TeamService {
 
     @Transactional
     public Team updateSettings(TeamSettingsInput input) {
+        InputValidator.noNulls("input.targetCountries", input.targetCountries());
+        InputValidator.noNulls("input.targetRegions", input.targetRegions());
+        InputValidator.noNulls("input.targetSectors", input.targetSectors());
         validator.check("input", input);
-        Team team = find(input.team()).orElseThrow(() -> new NotFoundException("team", input.team()));
+        Team cached = find(input.team()).orElseThrow(() -> new NotFoundException("team", input.team()));
+        // the caller's teams are read once per request; change the row this transaction reads
+        Team team = Team.findById(cached.id);
         if (input.expectedVersion() != null && input.expectedVersion() != team.version) {
             throw new VersionConflictException("Team", input.expectedVersion(), team.version);
         }

@@ -1,0 +1,97 @@
+-- Loads a realistic data set server-side (INSERT ... SELECT generate_series: no row crosses the
+-- network). Run by bench/generate-data.sh on a database Funnel has migrated; psql variables:
+--   contacts (1,000,000), interactions_per_contact (10), quotes (200,000), invoices (50,000).
+-- As the schema owner: row-level security is forced, so the session asks for every team.
+SET funnel.all_teams = 'on';
+\timing on
+
+INSERT INTO team (code, name, target_countries, min_employees, created_at, updated_at)
+SELECT 'bench-' || t, 'Bench team ' || t, '{FR,BE,DE}', 5, now(), now() FROM generate_series(1, 4) t
+ON CONFLICT (code) DO NOTHING;
+CREATE TEMP TABLE bench_team AS
+SELECT row_number() OVER (ORDER BY id) - 1 AS slot, id FROM team WHERE code LIKE 'bench-%';
+
+-- contacts across every stage and temperature; ~1/4 per team
+INSERT INTO contact (team_id, kind, display_name, email, stage, stage_before_disqualification, disqualification_reason,
+                     temperature, source, country, sector, employee_count, annual_revenue, decision_maker,
+                     website_visits, web_form_received, quote_requested, first_touch_direction, last_interaction_at,
+                     last_inbound_at, last_outbound_at, unanswered_touches, version, created_at, updated_at)
+SELECT bt.id,
+       CASE WHEN i % 3 = 0 THEN 'ORGANIZATION' ELSE 'PERSON' END,
+       'Contact ' || i,
+       'contact' || i || '@example.com',
+       s.stage,
+       CASE WHEN s.stage = 'DISQUALIFIED' THEN 'LEAD' END,
+       CASE WHEN s.stage = 'DISQUALIFIED' THEN 'NO_BUDGET' END,
+       CASE WHEN s.stage IN ('LEAD', 'PROSPECT') THEN (ARRAY['COLD', 'WARM', 'HOT'])[1 + i % 3] END,
+       (ARRAY['WEB_FORM', 'QUOTE_REQUEST', 'WEBSITE', 'REFERRAL', 'LIST', 'OUTBOUND_CAMPAIGN', 'EVENT', 'DIRECTORY'])[1 + i % 8],
+       (ARRAY['FR', 'BE', 'DE', 'ES', 'IT'])[1 + i % 5],
+       (ARRAY['bakery', 'retail', 'software', 'industry'])[1 + i % 4],
+       1 + i % 500, (i % 1000) * 1000.00, i % 4 = 0, i % 7, i % 8 = 0, i % 8 = 1,
+       CASE WHEN i % 2 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END,
+       now() - (i % 700) * interval '1 day' - (i % 86400) * interval '1 second',
+       now() - (i % 700 + 3) * interval '1 day',
+       now() - (i % 700 + 1) * interval '1 day',
+       i % 4, 0,
+       now() - interval '2 years' + (i % 700) * interval '1 day',
+       now() - (i % 700) * interval '1 day'
+FROM generate_series(1, :contacts) i
+JOIN bench_team bt ON bt.slot = i % 4
+CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 < 8 THEN 'SUSPECT' WHEN i % 20 < 13 THEN 'LEAD' WHEN i % 20 < 17 THEN 'PROSPECT'
+                                WHEN i % 20 < 19 THEN 'CLIENT' ELSE 'DISQUALIFIED' END AS stage) s;
+
+CREATE TEMP TABLE bench_contact AS
+SELECT id, team_id, stage, row_number() OVER (ORDER BY id) AS n FROM contact
+WHERE team_id IN (SELECT id FROM bench_team);
+
+INSERT INTO stage_change (team_id, contact_id, from_stage, to_stage, trigger, actor, at)
+SELECT team_id, id, NULL, 'SUSPECT', 'CREATION', 'generator', now() - interval '2 years' FROM bench_contact;
+
+INSERT INTO interaction (team_id, contact_id, channel, direction, occurred_at, summary, author, created_at)
+SELECT c.team_id, c.id,
+       (ARRAY['EMAIL', 'PHONE', 'MEETING', 'SOCIAL', 'WEBSITE_VISIT'])[1 + (c.n + k) % 5],
+       CASE WHEN k % 2 = 0 THEN 'OUTBOUND' ELSE 'INBOUND' END,
+       now() - ((c.n % 700) + k) * interval '1 day',
+       'Touch ' || k, 'generator', now()
+FROM bench_contact c CROSS JOIN generate_series(1, :interactions_per_contact) k;
+
+-- quotes for leads, prospects and clients; the first :invoices of them converted
+CREATE TEMP TABLE bench_quote_contact AS
+SELECT id, team_id, row_number() OVER (ORDER BY id) AS n FROM bench_contact WHERE stage IN ('LEAD', 'PROSPECT', 'CLIENT');
+
+INSERT INTO quote (team_id, contact_id, number, currency, valid_until, status, net_total, tax_total, gross_total,
+                   sent_at, converted_at, version, created_at, updated_at)
+SELECT qc.team_id, qc.id, row_number() OVER (PARTITION BY qc.team_id ORDER BY q),
+       'EUR', current_date + 30,
+       CASE WHEN q <= :invoices THEN 'CONVERTED' WHEN q % 5 = 0 THEN 'DRAFT' WHEN q % 5 = 1 THEN 'DECLINED' ELSE 'SENT' END,
+       119.94, 15.29, 135.23, now() - interval '10 days', CASE WHEN q <= :invoices THEN now() - interval '5 days' END,
+       0, now() - interval '20 days', now() - interval '5 days'
+FROM generate_series(1, :quotes) q
+JOIN bench_quote_contact qc ON qc.n = 1 + (q - 1) % (SELECT count(*) FROM bench_quote_contact);
+
+INSERT INTO quote_line (team_id, quote_id, position, description, quantity, unit_price, tax_rate, net, tax, gross)
+SELECT q.team_id, q.id, p, CASE WHEN p = 1 THEN 'Books' ELSE 'Pens' END, 3, 19.99,
+       CASE WHEN p = 1 THEN 5.5 ELSE 20 END, 59.97, CASE WHEN p = 1 THEN 3.30 ELSE 11.99 END,
+       CASE WHEN p = 1 THEN 63.27 ELSE 71.96 END
+FROM quote q CROSS JOIN generate_series(1, 2) p WHERE q.team_id IN (SELECT id FROM bench_team);
+
+INSERT INTO invoice (team_id, contact_id, quote_id, number, currency, net_total, tax_total, gross_total, issued_at, issued_by)
+SELECT team_id, contact_id, id, row_number() OVER (PARTITION BY team_id ORDER BY id), currency, net_total, tax_total,
+       gross_total, converted_at, 'generator'
+FROM quote WHERE status = 'CONVERTED' AND team_id IN (SELECT id FROM bench_team);
+
+INSERT INTO invoice_line (team_id, invoice_id, position, description, quantity, unit_price, tax_rate, net, tax, gross)
+SELECT i.team_id, i.id, l.position, l.description, l.quantity, l.unit_price, l.tax_rate, l.net, l.tax, l.gross
+FROM invoice i JOIN quote_line l ON l.quote_id = i.quote_id WHERE i.team_id IN (SELECT id FROM bench_team);
+
+-- the counters continue after the generated numbers
+INSERT INTO team_counter (team_id, kind, last_value)
+SELECT team_id, 'QUOTE', max(number) FROM quote WHERE team_id IN (SELECT id FROM bench_team) GROUP BY team_id
+ON CONFLICT (team_id, kind) DO UPDATE SET last_value = excluded.last_value;
+INSERT INTO team_counter (team_id, kind, last_value)
+SELECT team_id, 'INVOICE', max(number) FROM invoice WHERE team_id IN (SELECT id FROM bench_team) GROUP BY team_id
+ON CONFLICT (team_id, kind) DO UPDATE SET last_value = excluded.last_value;
+
+ANALYZE team, contact, stage_change, interaction, quote, quote_line, invoice, invoice_line, team_counter;
+SELECT (SELECT count(*) FROM contact) AS contacts, (SELECT count(*) FROM interaction) AS interactions,
+       (SELECT count(*) FROM quote) AS quotes, (SELECT count(*) FROM invoice) AS invoices;
