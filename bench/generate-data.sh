@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates a PostgreSQL 15 cluster (port 55434, kept afterwards), lets Funnel migrate it, and loads
+# Creates a PostgreSQL 15 cluster (port 25434, kept afterwards), lets Funnel migrate it, and loads
 # bench/generate.sql: by default 4 teams, 1,000,000 contacts, 10,000,000 interactions, 200,000
 # quotes with lines, 50,000 invoices. Smaller: CONTACTS=10000 QUOTES=2000 INVOICES=500.
 #
@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PG_PORT=${PG_PORT:-55434}
+PG_PORT=${PG_PORT:-25434}
 PG_CLUSTER=funnel_data
 CONTACTS=${CONTACTS:-1000000}
 INTERACTIONS_PER_CONTACT=${INTERACTIONS_PER_CONTACT:-10}

@@ -7,11 +7,11 @@
 #   ./mvnw package -DskipTests && bench/one-instance.sh
 #
 # Needs root (to create the cluster), python3, openssl and hey (Debian: apt-get install hey).
-# JAVA_OPTS passes JVM options (e.g. -Xmx512m). KEEP_DB=1 keeps the PostgreSQL cluster (port 55433) afterwards, to look at plans.
+# JAVA_OPTS passes JVM options (e.g. -Xmx512m). KEEP_DB=1 keeps the PostgreSQL cluster (port 25433) afterwards, to look at plans.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PG_PORT=55433
+PG_PORT=25433
 APP_PORT=8290
 PG_CLUSTER=funnel_bench
 WORK=target/bench

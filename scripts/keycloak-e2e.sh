@@ -11,7 +11,7 @@
 # and comes back by itself when it restarts, with both instances answering again.
 #
 # Needs: JDK 17, python3, curl, PostgreSQL server binaries (Debian's postgresql-15 package) and
-# root, to create a cluster. Ports: 8180 (Keycloak), 8190 and 8191 (Funnel), 55432 (PostgreSQL).
+# root, to create a cluster. Ports: 8180 (Keycloak), 8190 and 8191 (Funnel), 25432 (PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,7 @@ KC_VERSION=${KC_VERSION:-26.7.3}
 KC_PORT=8180
 APP_PORT=8190
 APP2_PORT=8191
-PG_PORT=55432
+PG_PORT=25432
 PG_CLUSTER=funnel_e2e
 WORK=target/keycloak-e2e
 mkdir -p "$WORK"
