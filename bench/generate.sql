@@ -16,7 +16,7 @@ SELECT row_number() OVER (ORDER BY id) - 1 AS slot, id FROM team WHERE code LIKE
 INSERT INTO contact (team_id, kind, display_name, email, stage, stage_before_disqualification, disqualification_reason,
                      temperature, source, country, sector, employee_count, annual_revenue, decision_maker,
                      website_visits, web_form_received, quote_requested, first_touch_direction, last_interaction_at,
-                     last_inbound_at, last_outbound_at, unanswered_touches, version, created_at, updated_at)
+                     last_inbound_at, unanswered_touches, version, created_at, updated_at)
 SELECT bt.id,
        CASE WHEN i % 3 = 0 THEN 'ORGANIZATION' ELSE 'PERSON' END,
        'Contact ' || i,
@@ -32,7 +32,6 @@ SELECT bt.id,
        CASE WHEN i % 2 = 0 THEN 'INBOUND' ELSE 'OUTBOUND' END,
        now() - (i % 700) * interval '1 day' - (i % 86400) * interval '1 second',
        now() - (i % 700 + 3) * interval '1 day',
-       now() - (i % 700 + 1) * interval '1 day',
        i % 4, 0,
        now() - interval '2 years' + (i % 700) * interval '1 day',
        now() - (i % 700) * interval '1 day'

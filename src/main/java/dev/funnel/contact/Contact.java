@@ -102,8 +102,6 @@ public class Contact extends PanacheEntityBase {
 
     public OffsetDateTime lastInboundAt;
 
-    public OffsetDateTime lastOutboundAt;
-
     public int unansweredTouches;
 
     @Version

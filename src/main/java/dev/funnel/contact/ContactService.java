@@ -60,12 +60,7 @@ public class ContactService {
      * instead of failing on its version.
      */
     public Contact requireLocked(String id) {
-        Long dbId = Ids.decode("Contact", id);
-        if (dbId == null || caller.teamIds().isEmpty()) {
-            throw new NotFoundException("contact", id);
-        }
-        Contact c = Contact.<Contact>find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("contact", id));
+        Contact c = require(id);
         // read under the lock: an instance the session already held could be stale
         Contact.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
         return c;
@@ -81,22 +76,14 @@ public class ContactService {
         PageRequest page = PageRequest.of(first, after);
         ContactOrder sort = order == null ? ContactOrder.DEFAULT
                 : new ContactOrder(order.field(), order.direction() == null ? ContactOrder.Direction.DESC : order.direction());
-        ContactQuery query = ContactQuery.of(caller.teamIds(), filter == null ? null : teamFilter(filter.team()), filter, sort);
+        ContactQuery query = ContactQuery.of(caller.teamIds(), filter == null || filter.team() == null ? null : caller.teamIdOf(filter.team()), filter, sort);
         return ContactConnection.of(query.page(page), query::cursorOf);
-    }
-
-    /** A team filter must name one of the caller's teams; another team's code matches nothing. */
-    private Long teamFilter(String code) {
-        if (code == null) {
-            return null;
-        }
-        return caller.teams().stream().filter(t -> t.code.equals(code)).map(t -> t.id).findFirst().orElse(-1L);
     }
 
     /** DOMAIN.md rule 7: leads and prospects to follow up, hot first, then warm, then cold, longest waiting first. */
     public ContactConnection followUps(String team, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
-        List<Long> teamIds = team == null ? caller.teamIds() : List.of(teamFilter(team));
+        List<Long> teamIds = team == null ? caller.teamIds() : List.of(caller.teamIdOf(team));
         FollowUpQuery query = new FollowUpQuery(teamIds, Times.now());
         return ContactConnection.of(query.page(page), FollowUpQuery::cursorOf);
     }

@@ -93,25 +93,23 @@ public class InteractionService {
     }
 
     /**
-     * Who spoke first, the last answer, the last outreach and the touches since that answer, from
-     * the contact's conversational interactions in the order they happened (not the order they were
+     * Who spoke first, the last answer and the outbound touches since that answer, from the
+     * contact's conversational interactions in the order they happened (not the order they were
      * recorded: a call logged late still counts where it belongs). One statement.
      */
     private static void recount(Contact c) {
         Object[] row = (Object[]) Interaction.getEntityManager().createNativeQuery("""
-                select (select direction from interaction where contact_id = ?1 and channel <> 'WEBSITE_VISIT'
-                          order by occurred_at, id limit 1),
-                       max(occurred_at) filter (where direction = 'INBOUND'),
-                       max(occurred_at) filter (where direction = 'OUTBOUND')
-                from interaction where contact_id = ?1 and channel <> 'WEBSITE_VISIT'""")
+                with touch as (select direction, occurred_at, id from interaction
+                               where contact_id = ?1 and channel <> 'WEBSITE_VISIT'),
+                     answer as (select max(occurred_at) as at from touch where direction = 'INBOUND')
+                select (select direction from touch order by occurred_at, id limit 1),
+                       (select at from answer),
+                       (select count(*) from touch where direction = 'OUTBOUND'
+                          and occurred_at > coalesce((select at from answer), cast('-infinity' as timestamptz)))""")
                 .setParameter(1, c.id).getSingleResult();
         c.firstTouchDirection = row[0] == null ? null : Direction.valueOf((String) row[0]);
         c.lastInboundAt = toOffset(row[1]);
-        c.lastOutboundAt = toOffset(row[2]);
-        c.unansweredTouches = ((Number) Interaction.getEntityManager().createNativeQuery("""
-                select count(*) from interaction where contact_id = ?1 and channel <> 'WEBSITE_VISIT'
-                  and direction = 'OUTBOUND' and occurred_at > coalesce(cast(?2 as timestamptz), cast('-infinity' as timestamptz))""")
-                .setParameter(1, c.id).setParameter(2, c.lastInboundAt).getSingleResult()).intValue();
+        c.unansweredTouches = ((Number) row[2]).intValue();
     }
 
     private static OffsetDateTime toOffset(Object value) {

@@ -57,12 +57,7 @@ public class QuoteService {
      * not the caller's.
      */
     public Quote requireLocked(String id) {
-        Long dbId = Ids.decode("Quote", id);
-        if (dbId == null || caller.teamIds().isEmpty()) {
-            throw new NotFoundException("quote", id);
-        }
-        Quote q = Quote.<Quote>find("id = ?1 and teamId in ?2", dbId, caller.teamIds()).firstResultOptional()
-                .orElseThrow(() -> new NotFoundException("quote", id));
+        Quote q = find(id).orElseThrow(() -> new NotFoundException("quote", id));
         Quote.getEntityManager().refresh(q, LockModeType.PESSIMISTIC_WRITE);
         return q;
     }

@@ -90,6 +90,11 @@ public class Caller {
         return teams;
     }
 
+    /** The id of the caller's team of that code; -1, which matches nothing, for any other code. */
+    public long teamIdOf(String code) {
+        return teams().stream().filter(t -> t.code.equals(code)).map(t -> t.id).findFirst().orElse(-1L);
+    }
+
     /** The team ids every query filters on; PostgreSQL's row-level security checks the same again (TeamScope). */
     public List<Long> teamIds() {
         if (override.isResolvable()) {

@@ -40,8 +40,7 @@ public final class TeamScopedQuery<T> {
 
     /** Only the caller's team of that code; null leaves the query alone. */
     public TeamScopedQuery<T> inTeam(String code) {
-        return code == null ? this : and("teamId = :team", "team",
-                caller.teams().stream().filter(t -> t.code.equals(code)).map(t -> t.id).findFirst().orElse(NOTHING));
+        return code == null ? this : and("teamId = :team", "team", caller.teamIdOf(code));
     }
 
     /** Only the rows of the contact behind that opaque id; null leaves the query alone. */
