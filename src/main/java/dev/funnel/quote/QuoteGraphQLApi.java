@@ -117,9 +117,11 @@ public class QuoteGraphQLApi {
     @Name("quotes")
     @Description("The contact's quotes, newest first.")
     public List<@NonNull QuoteConnection> contactQuotes(@Source List<ContactView> page,
+            @Name("statuses") @Description("Only quotes in any of these statuses, as shown today (EXPIRED includes"
+                    + " quotes past their date); all when absent or empty.") List<QuoteStatus> statuses,
             @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
             @Name("after") @Description("Cursor of the edge to start after.") String after) {
-        Map<Long, QuoteConnection> pages = quotes.pagesOf(page.stream().map(ContactView::dbId).toList(), first, after);
+        Map<Long, QuoteConnection> pages = quotes.pagesOf(page.stream().map(ContactView::dbId).toList(), statuses, first, after);
         return page.stream().map(c -> pages.get(c.dbId())).toList();
     }
 }

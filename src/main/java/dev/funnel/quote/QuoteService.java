@@ -70,43 +70,60 @@ public class QuoteService {
             query.inTeam(filter.team()).ofContact(filter.contactId());
             InputValidator.noNulls("filter.statuses", filter.statuses());
             if (filter.statuses() != null && !filter.statuses().isEmpty()) {
-                String clause = "(" + String.join(" or ", filter.statuses().stream().distinct()
-                        .map(QuoteService::statusClause).toList()) + ")";
+                String clause = statusesClause(filter.statuses(), "status", "validUntil");
                 query.and(clause, clause.contains(":today") ? "today" : null, Times.today());
             }
         }
         return QuoteConnection.of(query.newestFirst(page));
     }
 
-    /** The JPQL condition for a status as shown today: open quotes past their date count as expired. */
-    private static String statusClause(QuoteStatus status) {
-        return switch (status) {
-            case DRAFT, SENT, ACCEPTED -> "(status = '" + status + "' and validUntil >= :today)";
-            case EXPIRED -> "(status = 'EXPIRED' or (status in ('DRAFT', 'SENT', 'ACCEPTED') and validUntil < :today))";
-            case DECLINED, CONVERTED -> "status = '" + status + "'";
-        };
+    /**
+     * The condition (JPQL or SQL, by the column names given) for any of these statuses as shown today:
+     * open quotes past their date count as expired. Binds {@code :today} when a status needs it.
+     */
+    private static String statusesClause(List<QuoteStatus> statuses, String status, String validUntil) {
+        return "(" + String.join(" or ", statuses.stream().distinct().map(s -> switch (s) {
+            case DRAFT, SENT, ACCEPTED -> "(" + status + " = '" + s + "' and " + validUntil + " >= :today)";
+            case EXPIRED -> "(" + status + " = 'EXPIRED' or (" + status + " in ('DRAFT', 'SENT', 'ACCEPTED') and "
+                    + validUntil + " < :today))";
+            case DECLINED, CONVERTED -> status + " = '" + s + "'";
+        }).toList()) + ")";
     }
 
-    /** Newest-first quotes of several contacts at once (Contact.quotes): one statement for rows, one for counts. */
-    public Map<Long, QuoteConnection> pagesOf(List<Long> contactIds, Integer first, String after) {
+    /**
+     * Newest-first quotes of several contacts at once (Contact.quotes), optionally only those in some
+     * statuses as shown today: one statement for rows, one for counts.
+     */
+    public Map<Long, QuoteConnection> pagesOf(List<Long> contactIds, List<QuoteStatus> statuses, Integer first,
+            String after) {
+        InputValidator.noNulls("statuses", statuses);
         PageRequest page = PageRequest.of(first, after);
+        String filter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "status", "validUntil");
+        String sqlFilter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "q.status", "q.valid_until");
         Map<Long, List<Quote>> rows = new HashMap<>();
         Map<Long, Long> counts = new HashMap<>();
         if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            List<Object[]> countRows = Quote.getEntityManager()
+            var countQuery = Quote.getEntityManager()
                     .createQuery("select contactId, count(*) from Quote where contactId in :ids and teamId in :teams"
-                            + " group by contactId", Object[].class)
-                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds()).getResultList();
-            countRows.forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+                            + filter + " group by contactId", Object[].class)
+                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds());
+            if (filter.contains(":today")) {
+                countQuery.setParameter("today", Times.today());
+            }
+            countQuery.getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
             if (page.first() > 0) {
                 String keyset = page.after() == null ? "" : " and q.id < :afterId";
                 var query = Quote.getEntityManager().createNativeQuery("select * from (select q.*, row_number() over"
                         + " (partition by q.contact_id order by q.id desc) as rn from quote q where q.contact_id in (:ids)"
-                        + " and q.team_id in (:teams)" + keyset + ") x where x.rn <= :limit order by x.id desc", Quote.class)
+                        + " and q.team_id in (:teams)" + sqlFilter + keyset + ") x where x.rn <= :limit order by x.id desc",
+                        Quote.class)
                         .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
                         .setParameter("limit", page.first() + 1);
                 if (page.after() != null) {
                     query.setParameter("afterId", page.after().id());
+                }
+                if (sqlFilter.contains(":today")) {
+                    query.setParameter("today", Times.today());
                 }
                 @SuppressWarnings("unchecked")
                 List<Quote> found = query.getResultList();

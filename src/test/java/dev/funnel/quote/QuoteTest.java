@@ -141,4 +141,27 @@ class QuoteTest {
         }
         assertEquals("SENT", Quotes.get(Tokens.sales(team), first).getString("data.quote.status"));
     }
+
+    @Test
+    void contactListsOnlyItsQuotesInTheStatusesAsked() {
+        String team = aTeam();
+        String contact = aContact().inTeam(team).atStage("PROSPECT");
+        String declined = Quotes.aSentQuote(team, contact);
+        Quotes.move(Tokens.sales(team), "declineQuote", declined);
+        String expired = Quotes.aSentQuote(team, contact);
+        Db.execute("update quote set valid_until = current_date - 1 where id = " + Ids.decode("Quote", expired));
+        String open = Quotes.aSentQuote(team, contact);
+        String draft = Quotes.create(team, contact, List.of(line("x", "1", "10", "20"))).getString("data.createQuote.id");
+        String query = "query($id: ID!, $s: [QuoteStatus!]) { contact(id: $id) { quotes(statuses: $s) { totalCount edges { node { id } } } } }";
+        JsonPath sent = Api.ok(Tokens.sales(team), query, "id", contact, "s", List.of("SENT"));
+        assertEquals(List.of(open), sent.getList("data.contact.quotes.edges.node.id"));
+        assertEquals(1, sent.getInt("data.contact.quotes.totalCount"));
+        assertEquals(List.of(draft, open, declined), Api.ok(Tokens.sales(team), query, "id", contact, "s", List.of("SENT", "DRAFT", "DECLINED"))
+                .getList("data.contact.quotes.edges.node.id"));
+        assertEquals(List.of(expired), Api.ok(Tokens.sales(team), query, "id", contact, "s", List.of("EXPIRED"))
+                .getList("data.contact.quotes.edges.node.id"));
+        JsonPath all = Api.ok(Tokens.sales(team), query, "id", contact, "s", List.of());
+        assertEquals(4, all.getInt("data.contact.quotes.totalCount"));
+        assertError(Api.call(Tokens.sales(team), query, "id", contact, "s", List.of("LOST")), "VALIDATION", null);
+    }
 }
