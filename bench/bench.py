@@ -1,0 +1,621 @@
+"""The benchmark of docs/benchmarks.md, run by bench/run.sh (which prepares the cluster and the data).
+
+For each data size it starts the packaged application in production mode against that database and
+measures the main screen's latency (C) and start-up (D). At the largest size it also measures, side
+by side: A (the main screen over HTTP), A' (pgbench replaying the very SQL the application issued
+for it, captured from PostgreSQL's statement log), A'' (PostGraphile serving the equivalent query
+from the same database), B (convertQuote on fresh quotes) and B' (pgbench replaying the captured
+conversion transaction on other fresh quotes). It prints the table and the ratios and writes them
+to target/bench/results.md.
+"""
+import base64
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+SMOKE = os.environ.get("SMOKE") == "1"
+SIZES = [int(s) for s in os.environ["SIZES"].split()]
+PG_PORT = int(os.environ["PG_PORT"])
+PG_CLUSTER = os.environ["PG_CLUSTER"]
+DURATION = int(os.environ.get("DURATION", "1" if SMOKE else "10"))
+CONCURRENCY = [1, 8, 32]
+JAVA_OPTS = os.environ.get("JAVA_OPTS", "-Xmx512m").split()
+WORK = "target/bench"
+KEY = "dev/dev-signing-key.pem"
+APP_PORT, PEER_PORT = 8290, 8291
+APP, PEER = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{PEER_PORT}"
+ISSUER = "funnel-bench"
+TEAM = "bench-1"
+PAGE = 50
+LOG = f"/var/log/postgresql/postgresql-15-{PG_CLUSTER}.log"
+# fresh rows of the conversion benchmarks get ids and numbers no generated row has (numbers within
+# GraphQL's Int), so that the captured conversion can be told apart from everything else in its statements
+FRESH_CONTACT, FRESH_QUOTE, FRESH_INVOICE = 3_000_000_000, 1_000_000_000, 2_000_000_000
+FRESH_QUOTE_NUMBER, FRESH_INVOICE_NUMBER = 1_000_000_000, 1_500_000_000
+
+MAIN_SCREEN = """query($after: String) {
+  contacts(filter: {stages: [PROSPECT]}, orderBy: {field: LAST_INTERACTION_AT}, first: 50, after: $after) {
+    totalCount
+    edges { node { id displayName stage temperature lastInteractionAt
+      interactions(first: 1) { edges { node { channel direction occurredAt } } }
+      quotes(statuses: [SENT], first: 5) { edges { node { id number status gross { amount } } } } } }
+    pageInfo { hasNextPage endCursor } } }"""
+CONVERT = ("mutation($q: ID!, $k: String!) { convertQuote(input: {quoteId: $q, idempotencyKey: $k}) "
+           "{ replayed invoice { id number gross { amount } } contact { id stage } } }")
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+# ------------------------------------------------------------------ tokens, HTTP, SQL
+
+def b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def token(user, roles, teams):
+    now = int(time.time())
+    header = b64(json.dumps({"alg": "RS256", "typ": "JWT"}).encode())
+    claims = b64(json.dumps({"iss": ISSUER, "sub": user, "preferred_username": user, "groups": roles,
+                             "teams": teams, "iat": now, "exp": now + 7200}).encode())
+    signature = subprocess.run(["openssl", "dgst", "-sha256", "-sign", KEY], input=f"{header}.{claims}".encode(),
+                               capture_output=True, check=True).stdout
+    return f"{header}.{claims}.{b64(signature)}"
+
+
+SALES = token("sam", ["sales"], [TEAM])
+BILLING = token("erp", ["billing"], [TEAM])
+
+
+def post(base, tok, query, variables=None):
+    req = urllib.request.Request(f"{base}/graphql", json.dumps({"query": query, "variables": variables or {}}).encode(),
+                                 {"Content-Type": "application/json", "Authorization": "Bearer " + tok})
+    with urllib.request.urlopen(req, timeout=120) as r:
+        answer = json.load(r)
+    if answer.get("errors"):
+        raise RuntimeError(json.dumps(answer)[:2000])
+    return answer["data"]
+
+
+def sql(db, statement):
+    """Runs SQL as the superuser; returns the rows as lists of strings."""
+    out = subprocess.run(["su", "postgres", "-c", f"psql -X -q -A -t -F '|' -v ON_ERROR_STOP=1 -p {PG_PORT} -d {db}"],
+                         input=statement, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr)
+    return [line.split("|") for line in out.stdout.splitlines() if line]
+
+
+def gid(kind, n):
+    return b64(f"{kind}:{n}".encode())
+
+
+def rss_mb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) // 1024
+
+
+class PeakRss:
+    """Samples a process's RSS every 100 ms while running."""
+
+    def __init__(self, pid):
+        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def run(self):
+        while not self.stop.is_set():
+            self.peak = max(self.peak, rss_mb(self.pid))
+            time.sleep(0.1)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+
+
+# ------------------------------------------------------------------ load tools
+
+def lua_static(name, body, tok):
+    path = f"{WORK}/{name}.lua"
+    with open(path, "w") as f:
+        f.write(f"""wrk.method = "POST"
+wrk.body = {json.dumps(body)}
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer {tok}"
+""" + LUA_ERRORS)
+    return path
+
+
+# counts answers that are not 200 or carry GraphQL errors, over all of wrk's threads
+LUA_ERRORS = """
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+bad = 0
+first_bad = nil
+function response(status, headers, body)
+  if status ~= 200 or body:find('"errors"', 1, true) then
+    bad = bad + 1
+    if first_bad == nil then first_bad = body:sub(1, 300) end
+  end
+end
+function done(summary, latency, requests)
+  local total, sample = 0, nil
+  for _, t in ipairs(threads) do
+    total = total + t:get("bad")
+    sample = sample or t:get("first_bad")
+  end
+  io.write("bad answers: " .. total .. "\\n")
+  if sample then io.write("first bad answer: " .. sample .. "\\n") end
+end
+"""
+
+
+def ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(url, script, connections, duration=DURATION):
+    out = subprocess.run(["wrk", "-t", str(min(connections, 2)), "-c", str(connections), "-d", f"{duration}s",
+                          "--latency", "--timeout", "30s", "-s", script, url], capture_output=True, text=True)
+    text = out.stdout + out.stderr
+    try:
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+        p50 = ms(re.search(r"\n\s+50%\s+(\S+)", text).group(1))
+        p99 = ms(re.search(r"\n\s+99%\s+(\S+)", text).group(1))
+        bad = int(re.search(r"bad answers: (\d+)", text).group(1))
+        requests = int(re.search(r"(\d+) requests in", text).group(1))
+    except AttributeError:
+        raise RuntimeError("wrk said:\n" + text)
+    if bad or "Non-2xx" in text or "Socket errors" in text:
+        raise RuntimeError(f"{bad} bad answers under load:\n{text}")
+    return {"rps": rps, "p50": p50, "p99": p99, "requests": requests}
+
+
+def pgbench(db, script, clients, duration=DURATION, transactions=None):
+    limit = ["-t", str(transactions)] if transactions else ["-T", str(duration)]
+    out = subprocess.run(["su", "postgres", "-c",
+                          f"PGPASSWORD=funnel pgbench -n -M prepared -h 127.0.0.1 -p {PG_PORT} -U funnel "
+                          f"-c {clients} -j {min(clients, 2)} {' '.join(limit)} -r -f {os.path.abspath(script)} {db}"],
+                         capture_output=True, text=True)
+    text = out.stdout + out.stderr
+    failed = re.search(r"number of failed transactions: (\d+)", text)
+    if out.returncode != 0 or not failed or failed.group(1) != "0":
+        raise RuntimeError("pgbench said:\n" + text)
+    tps = float(re.search(r"tps = ([\d.]+)", text).group(1))
+    latency = float(re.search(r"latency average = ([\d.]+) ms", text).group(1))
+    done = int(re.search(r"number of transactions actually processed: (\d+)", text).group(1))
+    return {"rps": tps, "avg": latency, "transactions": done}
+
+
+# ------------------------------------------------------------------ statement capture
+
+def capture(db, action):
+    """The statements (with their parameters) the application sends to PostgreSQL while action() runs."""
+    sql(db, "ALTER SYSTEM SET log_statement = 'all'; SELECT pg_reload_conf();")
+    time.sleep(0.5)
+    start = os.path.getsize(LOG)
+    result = action()
+    time.sleep(0.5)
+    sql(db, "ALTER SYSTEM RESET log_statement; SELECT pg_reload_conf();")
+    with open(LOG, encoding="utf-8", errors="replace") as f:
+        f.seek(start)
+        text = f.read()
+    records = []  # a log record and its continuation lines (which start with a tab)
+    for line in text.splitlines():
+        if line.startswith("\t") and records:
+            records[-1] += " " + line.strip()
+        else:
+            records.append(line)
+    statements = []
+    marker = f" funnel@{db} "
+    for record in records:
+        if marker not in record:
+            continue
+        body = record.split(marker, 1)[1]
+        m = re.match(r"LOG:\s+(?:execute [^:]+|statement): (.*)", body)
+        if m:
+            statements.append([m.group(1).strip(), {}])
+            continue
+        m = re.match(r"DETAIL:\s+parameters: (.*)", body)
+        if m and statements:
+            statements[-1][1] = {int(n): v for n, v in re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", m.group(1))}
+    if not statements:
+        raise RuntimeError(f"no statement of database {db} in {LOG}")
+    return statements, result
+
+
+def inline(statement, params, variables=None):
+    """The statement with its parameters written in, a parameter whose value is in variables as :name."""
+    variables = variables or {}
+
+    def value(m):
+        v = params[int(m.group(1))]
+        return ":" + variables[v] if v in variables else v
+
+    return re.sub(r"\$(\d+)\b", value, statement)
+
+
+# ------------------------------------------------------------------ the application and its peer
+
+class Process:
+    def __init__(self, name, args, env, url, probe):
+        self.name, self.log = name, open(f"{WORK}/{name}.log", "w")
+        self.started = time.time()
+        self.proc = subprocess.Popen(args, env={**os.environ, **env}, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            while True:  # until it serves a real request
+                if self.proc.poll() is not None or time.time() - self.started > 180:
+                    raise RuntimeError(f"{name} did not serve a request; see {WORK}/{name}.log")
+                try:
+                    probe()
+                    break
+                except (urllib.error.URLError, ConnectionError):  # not listening or not ready yet
+                    time.sleep(0.02)
+        except BaseException:
+            self.proc.kill()
+            raise
+        self.ready_ms = (time.time() - self.started) * 1000
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(60)
+        self.log.close()
+
+
+def start_app(db):
+    public = subprocess.run(f"openssl pkey -in {KEY} -pubout", shell=True, capture_output=True, text=True).stdout
+    env = {"QUARKUS_HTTP_PORT": str(APP_PORT),
+           "QUARKUS_DATASOURCE_JDBC_URL": f"jdbc:postgresql://127.0.0.1:{PG_PORT}/{db}",
+           "QUARKUS_DATASOURCE_USERNAME": "funnel", "QUARKUS_DATASOURCE_PASSWORD": "funnel",
+           "QUARKUS_OIDC_PUBLIC_KEY": "".join(l for l in public.splitlines() if "-----" not in l),
+           "QUARKUS_OIDC_TOKEN_ISSUER": ISSUER, "QUARKUS_OIDC_DISCOVERY_ENABLED": "false",
+           "QUARKUS_LOG_CONSOLE_JSON_ENABLED": "false"}
+    return Process("funnel", ["java", *JAVA_OPTS, "-jar", "target/quarkus-app/quarkus-run.jar"], env, APP,
+                   lambda: post(APP, SALES, MAIN_SCREEN))
+
+
+def start_peer(db):
+    public = f"{WORK}/bench-key.pub"
+    subprocess.run(f"openssl pkey -in {KEY} -pubout -out {public}", shell=True, check=True)
+    env = {"DATABASE_URL": f"postgres://funnel:funnel@127.0.0.1:{PG_PORT}/{db}", "PORT": str(PEER_PORT),
+           "JWT_PUBLIC_KEY_FILE": public, "JWT_ISSUER": ISSUER, "NODE_ENV": "production",
+           "PG_POOL_MAX": "20"}  # as Funnel's pool
+    return Process("postgraphile", ["node", "bench/postgraphile/server.js"], env, PEER,
+                   lambda: post(PEER, SALES, PEER_QUERIES["as Funnel orders"]))
+
+
+def peer_queries():
+    """The equivalent query, and a variant ordered by team first (same rows for a one-team token), which
+    lets PostgreSQL walk the main-screen index under the row-level security condition instead of sorting
+    all the team's prospects."""
+    with open("bench/postgraphile/main-screen.graphql") as f:
+        query = f.read()
+    order = "orderBy: [LAST_INTERACTION_AT_NULLS_LAST_DESC, ID_DESC]"
+    if order not in query:
+        raise RuntimeError(f"bench/postgraphile/main-screen.graphql no longer orders by {order}")
+    return {"as Funnel orders": query,
+            "team first": query.replace(order, "orderBy: [TEAM_ID_ASC, LAST_INTERACTION_AT_NULLS_LAST_DESC, ID_DESC]")}
+
+
+PEER_QUERIES = peer_queries()
+
+
+# ------------------------------------------------------------------ the measurements
+
+def main_screen_body(after=None):
+    return {"query": MAIN_SCREEN, "variables": {"after": after}}
+
+
+def cursor_of_page(db, page):
+    """The cursor after which page `page` of the main screen starts (or the last page, if fewer)."""
+    total = int(sql(db, f"SELECT count(*) FROM contact c JOIN team t ON t.id = c.team_id "
+                        f"WHERE t.code = '{TEAM}' AND c.stage = 'PROSPECT'")[0][0])
+    page = max(1, min(page, (total + PAGE - 1) // PAGE))
+    if page == 1:
+        return 1, None
+    row = sql(db, f"""SELECT c.id, to_char(c.last_interaction_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+        FROM contact c JOIN team t ON t.id = c.team_id WHERE t.code = '{TEAM}' AND c.stage = 'PROSPECT'
+        ORDER BY c.last_interaction_at DESC NULLS LAST, c.id DESC OFFSET {(page - 1) * PAGE - 1} LIMIT 1""")[0]
+    return page, b64(f"{row[0]}|={row[1]}".encode())
+
+
+def fresh_quotes(db, count):
+    """count new prospects of the team, each with a sent quote of two lines; table bench.fresh lists them."""
+    sql(db, f"""
+SET funnel.all_teams = 'on';
+CREATE SCHEMA IF NOT EXISTS bench;
+DROP TABLE IF EXISTS bench.fresh;
+CREATE TABLE bench.fresh (n BIGINT PRIMARY KEY, quote_id BIGINT NOT NULL, quote_number BIGINT NOT NULL,
+                          contact_id BIGINT NOT NULL);
+GRANT USAGE ON SCHEMA bench TO funnel_app, funnel;
+GRANT SELECT ON bench.fresh TO funnel_app, funnel;
+ALTER TABLE contact ALTER COLUMN id RESTART WITH {FRESH_CONTACT};
+ALTER TABLE quote ALTER COLUMN id RESTART WITH {FRESH_QUOTE};
+ALTER TABLE invoice ALTER COLUMN id RESTART WITH {FRESH_INVOICE};
+INSERT INTO team_counter (team_id, kind, last_value) SELECT id, 'INVOICE', {FRESH_INVOICE_NUMBER} FROM team WHERE code = '{TEAM}'
+    ON CONFLICT (team_id, kind) DO UPDATE SET last_value = excluded.last_value;
+WITH c AS (
+    INSERT INTO contact (team_id, kind, display_name, stage, temperature, source, decision_maker, website_visits,
+                         web_form_received, quote_requested, last_interaction_at, unanswered_touches, version, created_at, updated_at)
+    SELECT t.id, 'PERSON', 'Fresh ' || g, 'PROSPECT', 'HOT', 'QUOTE_REQUEST', true, 0, false, true, now(), 0, 0, now(), now()
+    FROM team t, generate_series(1, {count}) g WHERE t.code = '{TEAM}'
+    RETURNING id, team_id),
+q AS (
+    INSERT INTO quote (team_id, contact_id, number, currency, valid_until, status, net_total, tax_total, gross_total,
+                       sent_at, version, created_at, updated_at)
+    SELECT c.team_id, c.id, {FRESH_QUOTE_NUMBER} + c.id - {FRESH_CONTACT}, 'EUR', current_date + 30, 'SENT', 119.94, 15.29, 135.23,
+           now(), 0, now(), now()
+    FROM c RETURNING id, team_id, contact_id, number),
+l AS (
+    INSERT INTO quote_line (team_id, quote_id, position, description, quantity, unit_price, tax_rate, net, tax, gross)
+    SELECT q.team_id, q.id, p, CASE WHEN p = 1 THEN 'Books' ELSE 'Pens' END, 3, 19.99, CASE WHEN p = 1 THEN 5.5 ELSE 20 END,
+           59.97, CASE WHEN p = 1 THEN 3.30 ELSE 11.99 END, CASE WHEN p = 1 THEN 63.27 ELSE 71.96 END
+    FROM q CROSS JOIN generate_series(1, 2) p)
+INSERT INTO bench.fresh SELECT row_number() OVER (ORDER BY id), id, number, contact_id FROM q;
+ANALYZE contact, quote, quote_line;
+""")
+
+
+def forget_fresh(db):
+    """Removes what the conversion benchmarks added, so the database is as generated."""
+    sql(db, f"""
+SET funnel.all_teams = 'on';
+DELETE FROM idempotency_key WHERE invoice_id >= {FRESH_INVOICE};
+DELETE FROM invoice_line WHERE invoice_id >= {FRESH_INVOICE};
+DELETE FROM invoice WHERE id >= {FRESH_INVOICE};
+DELETE FROM quote_line WHERE quote_id >= {FRESH_QUOTE};
+DELETE FROM quote WHERE id >= {FRESH_QUOTE};
+DELETE FROM stage_change WHERE contact_id >= {FRESH_CONTACT};
+DELETE FROM contact WHERE id >= {FRESH_CONTACT};
+UPDATE team_counter tc SET last_value = coalesce((SELECT max(number) FROM invoice i WHERE i.team_id = tc.team_id), 0)
+    WHERE kind = 'INVOICE';
+DROP SCHEMA IF EXISTS bench CASCADE;
+""")
+
+
+def convert_script(db, statements, fresh):
+    """The captured conversion as a pgbench script that converts the next fresh quote each time."""
+    quote, quote_number, contact, key, invoice, number = (str(v) for v in fresh)
+    variables = {f"'{quote}'": "quote_id", f"'{quote_number}'": "quote_number", f"'{contact}'": "contact_id", f"'{key}'": "key",
+                 f"'{invoice}'": "invoice_id", f"'{number}'": "counter_last_value"}
+    lines = ["SELECT quote_id, quote_number, contact_id, 'replay-' || n AS key FROM bench.fresh "
+             "WHERE n = (SELECT nextval('bench.replay')) \\gset"]
+    for statement, params in statements:
+        if "pg_catalog." in statement:
+            continue  # the JDBC driver's column metadata look-up: once per connection and table, then cached
+        text = inline(statement, params, variables)
+        if re.match(r"insert into invoice \(", text, re.I):
+            lines.append(text + " \\gset invoice_")  # the new invoice's id, as :invoice_id
+        elif re.match(r"insert into team_counter ", text, re.I):
+            lines.append(text + " \\gset counter_")  # the invoice number, as :counter_last_value
+        else:
+            lines.append(text + ";")
+    leftover = [v for v in (quote, quote_number, contact, invoice, number) if any(re.search(rf"\b{v}\b", l) for l in lines[1:])]
+    if leftover:
+        raise RuntimeError(f"captured values not replaced: {leftover}")
+    path = f"{WORK}/convert-replay.sql"
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def run_size(size, report, largest):
+    db = f"funnel_{size}"
+    log(f"--- {size} contacts: starting Funnel on {db}")
+    app = start_app(db)
+    figures = {"ready_ms": app.ready_ms, "rss_idle": rss_mb(app.proc.pid)}
+    started = re.search(r"started in ([\d.]+)s", open(f"{WORK}/funnel.log").read())
+    figures["quarkus_started_s"] = float(started.group(1)) if started else None
+    page1 = lua_static("page1", json.dumps(main_screen_body()), SALES)
+    wrk(f"{APP}/graphql", page1, 8, duration=max(2, DURATION // 2))  # warm-up
+    figures["C_page1"] = wrk(f"{APP}/graphql", page1, 1)
+    if size == largest:
+        n, after = cursor_of_page(db, 1000)
+        last = post(APP, SALES, MAIN_SCREEN, {"after": after})["contacts"]
+        if not last["edges"] or (n == 1000 and last["pageInfo"]["hasNextPage"]):
+            raise RuntimeError(f"page {n} is not the 1,000th page of 50: {json.dumps(last)[:500]}")
+        figures["C_page_n"] = n
+        figures["C_pageN"] = wrk(f"{APP}/graphql", lua_static("pageN", json.dumps(main_screen_body(after)), SALES), 1)
+        measure_largest(db, app, page1, figures)
+    app.stop()
+    report[size] = figures
+
+
+def measure_largest(db, app, page1, figures):
+    with PeakRss(app.proc.pid) as peak:
+        for c in CONCURRENCY:
+            log(f"A: Funnel main screen, concurrency {c}")
+            figures[f"A{c}"] = wrk(f"{APP}/graphql", page1, c)
+    figures["rss_load"] = peak.peak
+    # A': the statements of one main-screen request, replayed
+    statements, _ = capture(db, lambda: post(APP, SALES, MAIN_SCREEN))
+    script = f"{WORK}/main-screen-replay.sql"
+    with open(script, "w") as f:
+        f.write("\n".join(inline(s, p) + ";" for s, p in statements) + "\n")
+    figures["A_statements"] = len(statements)
+    for c in CONCURRENCY:
+        log(f"A': pgbench replay of {len(statements)} statements, concurrency {c}")
+        figures[f"Ap{c}"] = pgbench(db, script, c)
+    # A'': PostGraphile on the same database
+    peer = start_peer(db)
+    try:
+        ours = [e["node"]["id"] for e in post(APP, SALES, MAIN_SCREEN)["contacts"]["edges"]]
+        for i, (name, query) in enumerate(PEER_QUERIES.items()):
+            if peer_ids(post(PEER, SALES, query)) != ours:
+                raise RuntimeError(f"PostGraphile's query '{name}' does not return Funnel's contacts")
+            body = lua_static(f"peer{i}", json.dumps({"query": query}), SALES)
+            wrk(f"{PEER}/graphql", body, 8, duration=max(2, DURATION // 2))  # warm-up
+            for c in CONCURRENCY:
+                log(f"A'': PostGraphile ({name}), concurrency {c}")
+                figures[f"App{i}_{c}"] = wrk(f"{PEER}/graphql", body, c)
+        for c in CONCURRENCY:  # the better of the two is the peer
+            figures[f"App{c}"] = max((figures[f"App{i}_{c}"] for i in range(len(PEER_QUERIES))), key=lambda r: r["rps"])
+    finally:
+        peer.stop()
+    measure_conversions(db, app, figures)
+
+
+def peer_ids(answer):
+    """PostGraphile's contacts as Funnel ids (PostGraphile's own node ids differ)."""
+    return [gid("Contact", e["node"]["id"]) for e in answer["allContacts"]["edges"]]
+
+
+def measure_conversions(db, app, figures):
+    per_run = 150 if SMOKE else 4000
+    api_runs, replay = [1, 8], {1: 60 if SMOKE else 2000, 8: 10 if SMOKE else 400}
+    api_pool = per_run * len(api_runs) + 1
+    forget_fresh(db)  # what an interrupted run may have left
+    try:
+        convert_all(db, per_run, api_runs, replay, api_pool, figures)
+    finally:
+        forget_fresh(db)
+
+
+def convert_all(db, per_run, api_runs, replay, api_pool, figures):
+    fresh_quotes(db, api_pool + sum(c * t for c, t in replay.items()) + 10)
+    sql(db, f"CREATE SEQUENCE bench.replay START {api_pool + 1}; GRANT USAGE ON SEQUENCE bench.replay TO funnel_app, funnel;")
+    rows = sql(db, f"SELECT n, quote_id FROM bench.fresh WHERE n <= {api_pool} ORDER BY n")
+    ids = [gid("Quote", int(q)) for _, q in rows]
+    # one conversion captured, the rest through wrk: each request converts the next quote
+    key = "bench-capture"
+    statements, answer = capture(db, lambda: post(APP, BILLING, CONVERT, {"q": ids[0], "k": key}))
+    inv = answer["convertQuote"]["invoice"]
+    invoice_id = int(base64.urlsafe_b64decode(inv["id"] + "==").decode().split(":")[1])
+    quote_id, quote_number, contact_id = (int(x) for x in sql(db, "SELECT quote_id, quote_number, contact_id FROM bench.fresh WHERE n = 1")[0])
+    script = convert_script(db, statements, (quote_id, quote_number, contact_id, key, invoice_id, inv["number"]))
+    figures["B_statements"] = len(statements)
+    with open(f"{WORK}/convert-ids.txt", "w") as f:
+        f.write("\n".join(ids[1:]) + "\n")
+    before = count_invoices(db)
+    offset = 0
+    for c in api_runs:
+        log(f"B: convertQuote, concurrency {c}")
+        lua = lua_convert(offset, per_run, min(c, 2))
+        r = wrk(f"{APP}/graphql", lua, c)
+        if r["requests"] > per_run:
+            raise RuntimeError(f"ran out of fresh quotes: {r['requests']} > {per_run}")
+        figures[f"B{c}"] = r
+        offset += per_run
+    made = count_invoices(db) - before
+    answered = sum(figures[f"B{c}"]["requests"] for c in api_runs)
+    if not answered <= made <= answered + sum(api_runs):  # wrk does not count the answers still on the way at the end
+        raise RuntimeError(f"{answered} conversions answered, {made} invoices written")
+    for c, t in replay.items():
+        log(f"B': pgbench replay of the conversion ({len(statements)} statements), concurrency {c}")
+        before = count_invoices(db)
+        figures[f"Bp{c}"] = pgbench(db, script, c, transactions=t)
+        if count_invoices(db) - before != c * t:
+            raise RuntimeError("the replay did not write one invoice per transaction")
+    check = sql(db, f"""SET funnel.all_teams = 'on';
+        SELECT count(*) FILTER (WHERE c.stage <> 'CLIENT'), count(*) FILTER (WHERE (SELECT count(*) FROM invoice_line l WHERE l.invoice_id = i.id) <> 2),
+               (SELECT count(*) - count(DISTINCT number) FROM invoice WHERE team_id = i.team_id)
+        FROM invoice i JOIN contact c ON c.id = i.contact_id WHERE i.id >= {FRESH_INVOICE} GROUP BY i.team_id""")[0]
+    if check != ["0", "0", "0"]:
+        raise RuntimeError(f"conversions left contacts not clients, invoices without lines or doubled numbers: {check}")
+
+
+def lua_convert(offset, count, threads):
+    path = f"{WORK}/convert-{offset}.lua"
+    with open(path, "w") as f:
+        f.write(f"""local ids = {{}}
+for line in io.lines("{os.path.abspath(WORK)}/convert-ids.txt") do ids[#ids + 1] = line end
+local n = 0
+local headers = {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer {BILLING}"}}
+local template = {json.dumps(json.dumps({"query": CONVERT, "variables": {"q": "QUOTE", "k": "KEY"}}))}
+request = function()
+  n = n + 1
+  local i = {offset} + (n - 1) * nthreads + tid
+  if i > {offset + count} then i = {offset + count} end
+  local body = template:gsub("QUOTE", ids[i]):gsub("KEY", "bench-" .. i)
+  return wrk.format("POST", "/graphql", headers, body)
+end
+""" + LUA_ERRORS.replace("function setup(thread) table.insert(threads, thread) end",
+                         "local next_tid = 1\nfunction setup(thread)\n  thread:set(\"tid\", next_tid)\n"
+                         f"  thread:set(\"nthreads\", {threads})\n  next_tid = next_tid + 1\n"
+                         "  table.insert(threads, thread)\nend"))
+    return path
+
+
+def count_invoices(db):
+    return int(sql(db, "SET funnel.all_teams = 'on'; SELECT count(*) FROM invoice")[0][0])
+
+
+# ------------------------------------------------------------------ the report
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    mem = next(int(l.split()[1]) // 1024 // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal"))
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    pg = sql(f"funnel_{SIZES[0]}", "SHOW server_version")[0][0]
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {os.cpu_count()} cores, {mem} GiB; {java}; PostgreSQL {pg}; Node {node}"
+
+
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
+def report(figures):
+    largest, smallest = SIZES[-1], SIZES[0]
+    f = figures[largest]
+    http = lambda r: f"{r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms"
+    replay = lambda r: f"{r['rps']:.0f} tx/s, avg {r['avg']:.2f} ms"
+    out = [f"# Funnel benchmark, {time.strftime('%Y-%m-%d %H:%M')}{' (smoke)' if SMOKE else ''}", "",
+           f"Machine: {machine()}.", f"JVM options: {' '.join(JAVA_OPTS)}; {DURATION} s per measurement.",
+           f"Data sizes (contacts): {', '.join(f'{s:,}' for s in SIZES)}; A, B and D at {largest:,}.", "",
+           "| | concurrency 1 | concurrency 8 | concurrency 32 |", "|---|---|---|---|",
+           "| A: Funnel, main screen | " + " | ".join(http(f[f"A{c}"]) for c in CONCURRENCY) + " |",
+           f"| A′: pgbench, its {f['A_statements']} statements | " + " | ".join(replay(f[f"Ap{c}"]) for c in CONCURRENCY) + " |",
+           *(f"| A″: PostGraphile, {name} | " + " | ".join(http(f[f"App{i}_{c}"]) for c in CONCURRENCY) + " |"
+             for i, name in enumerate(PEER_QUERIES)),
+           "| **A/A′** (target ≥ 0.5) | " + " | ".join(f"{ratio(f[f'A{c}']['rps'], f[f'Ap{c}']['rps']):.2f}" for c in CONCURRENCY) + " |",
+           "| **A/A″** (target ≥ 3; the better A″) | " + " | ".join(f"{ratio(f[f'A{c}']['rps'], f[f'App{c}']['rps']):.2f}" for c in CONCURRENCY) + " |",
+           "", "| | concurrency 1 | concurrency 8 |", "|---|---|---|",
+           "| B: Funnel, convertQuote | " + " | ".join(http(f[f"B{c}"]) for c in (1, 8)) + " |",
+           f"| B′: pgbench, its {f['B_statements']} statements | " + " | ".join(replay(f[f"Bp{c}"]) for c in (1, 8)) + " |",
+           "| **B/B′** (target ≥ 0.3) | " + " | ".join(f"{ratio(f[f'B{c}']['rps'], f[f'Bp{c}']['rps']):.2f}" for c in (1, 8)) + " |",
+           "", "| C: main screen, concurrency 1 | p50 | p99 | req/s |", "|---|---|---|---|"]
+    for size in SIZES:
+        r = figures[size]["C_page1"]
+        out.append(f"| {size:,} contacts, page 1 | {r['p50']:.1f} ms | {r['p99']:.1f} ms | {r['rps']:.0f} |")
+    r = f["C_pageN"]
+    out.append(f"| {largest:,} contacts, page {f['C_page_n']:,} | {r['p50']:.1f} ms | {r['p99']:.1f} ms | {r['rps']:.0f} |")
+    growth = ratio(f["C_page1"]["p50"], figures[smallest]["C_page1"]["p50"])
+    deep = ratio(f["C_pageN"]["p50"], f["C_page1"]["p50"])
+    out += ["", f"**C**: p50 at {largest:,} / at {smallest:,} contacts = {growth:.2f} (target ≤ 2); "
+                f"page {f['C_page_n']:,} / page 1 = {deep:.2f}.", "",
+            "| D: start and memory | " + " | ".join(f"{s:,} contacts" for s in SIZES) + " |",
+            "|---|" + "---|" * len(SIZES),
+            "| JVM start to first served main screen | " + " | ".join(f"{figures[s]['ready_ms']:.0f} ms" for s in SIZES) + " |",
+            "| Quarkus \"started in\" | " + " | ".join(f"{figures[s]['quarkus_started_s']} s" for s in SIZES) + " |",
+            "| RSS idle after start | " + " | ".join(f"{figures[s]['rss_idle']} MB" for s in SIZES) + " |",
+            f"| RSS peak under load (A, concurrency 1–32) | {f['rss_load']} MB |" + " |" * (len(SIZES) - 1), "",
+            "PostGraphile's queries were checked to return Funnel's 50 contacts in Funnel's order first."]
+    return "\n".join(out) + "\n"
+
+
+def main():
+    figures = {}
+    for size in SIZES:
+        run_size(size, figures, SIZES[-1])
+    text = report(figures)
+    with open(f"{WORK}/results.md", "w") as f:
+        f.write(text)
+    with open(f"{WORK}/results.json", "w") as f:
+        json.dump(figures, f, indent=1)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
