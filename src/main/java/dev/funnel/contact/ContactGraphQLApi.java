@@ -144,6 +144,13 @@ public class ContactGraphQLApi {
         return page.stream().map(c -> pages.get(c.dbId())).toList();
     }
 
+    @Name("totalCount")
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
+    @Description("How many interactions the whole list holds.")
+    public List<@NonNull Integer> interactionsTotal(@Source List<InteractionConnection> lists) {
+        return lists.stream().map(l -> Math.toIntExact(l.total().getAsLong())).toList();
+    }
+
     @Name("stageHistory")
     @Description("Every stage change of the contact, oldest first.")
     public List<@NonNull List<@NonNull StageChangeView>> stageHistory(@Source List<ContactView> page) {

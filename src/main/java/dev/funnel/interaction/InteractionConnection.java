@@ -1,8 +1,10 @@
 package dev.funnel.interaction;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -15,7 +17,7 @@ import dev.funnel.graphql.PageInfo;
 public record InteractionConnection(
         @NonNull @Description("The interactions of this page, each with its cursor.") List<@NonNull Edge> edges,
         @NonNull @Description("Paging state.") PageInfo pageInfo,
-        @NonNull @Description("How many interactions the whole list holds.") int totalCount) {
+        @Ignore LongSupplier total) {
 
     @Type("InteractionEdge")
     @Description("An interaction and its position in the list.")
@@ -28,10 +30,11 @@ public record InteractionConnection(
         return new Cursor(i.occurredAt.toString(), i.id);
     }
 
-    static InteractionConnection of(Page<Interaction> page) {
+    /** The page; its totalCount is counted only when asked for (ContactGraphQLApi.interactionsTotal). */
+    static InteractionConnection of(List<Interaction> fetched, int size, LongSupplier total) {
+        Page<Interaction> page = Page.of(fetched, size, 0);
         List<Edge> edges = page.items().stream().map(i -> new Edge(cursorOf(i).encode(), InteractionView.of(i))).toList();
         return new InteractionConnection(edges,
-                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                Math.toIntExact(page.totalCount()));
+                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), total);
     }
 }

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 import dev.funnel.common.Cursor;
 import dev.funnel.common.InputValidator;
-import dev.funnel.common.Page;
+import dev.funnel.common.LazyCounts;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
@@ -132,14 +132,9 @@ public class InteractionService {
     public Map<Long, InteractionConnection> pagesOf(List<Long> contactIds, Integer first, String after) {
         PageRequest page = PageRequest.of(first, after);
         Map<Long, List<Interaction>> rows = new HashMap<>();
-        Map<Long, Long> counts = new HashMap<>();
+        LazyCounts counts = new LazyCounts(() -> countsOf(contactIds));
         if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
             var em = Interaction.getEntityManager();
-            @SuppressWarnings("unchecked")
-            List<Object[]> countRows = em.createNativeQuery("select contact_id, count(*) from interaction"
-                    + " where contact_id in (:ids) and team_id in (:teams) group by contact_id")
-                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds()).getResultList();
-            countRows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
             if (page.first() > 0) {
                 Cursor cursor = page.after();
                 String keyset = cursor == null ? ""
@@ -166,9 +161,21 @@ public class InteractionService {
         }
         Map<Long, InteractionConnection> result = new LinkedHashMap<>();
         for (Long id : contactIds) {
-            List<Interaction> list = rows.getOrDefault(id, List.of());
-            result.put(id, InteractionConnection.of(Page.of(list, page.first(), counts.getOrDefault(id, 0L))));
+            result.put(id, InteractionConnection.of(rows.getOrDefault(id, List.of()), page.first(), counts.of(id)));
         }
         return result;
+    }
+
+    /** How many interactions each contact has: one statement. */
+    private Map<Long, Long> countsOf(List<Long> contactIds) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Interaction.getEntityManager().createNativeQuery("select contact_id, count(*) from interaction"
+                    + " where contact_id in (:ids) and team_id in (:teams) group by contact_id")
+                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds()).getResultList();
+            rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
+        }
+        return counts;
     }
 }

@@ -1,8 +1,10 @@
 package dev.funnel.quote;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -15,7 +17,7 @@ import dev.funnel.graphql.PageInfo;
 public record QuoteConnection(
         @NonNull @Description("The quotes of this page, each with its cursor.") List<@NonNull Edge> edges,
         @NonNull @Description("Paging state.") PageInfo pageInfo,
-        @NonNull @Description("How many quotes the whole list holds.") int totalCount) {
+        @Ignore LongSupplier total) {
 
     @Type("QuoteEdge")
     @Description("A quote and its position in the list.")
@@ -25,8 +27,13 @@ public record QuoteConnection(
     }
 
     static QuoteConnection of(Page<Quote> page) {
+        return of(page, page::totalCount);
+    }
+
+    /** The page; its totalCount is counted only when asked for (QuoteGraphQLApi.total). */
+    static QuoteConnection of(Page<Quote> page, LongSupplier total) {
         List<Edge> edges = page.items().stream().map(q -> new Edge(new Cursor(null, q.id).encode(), QuoteView.of(q))).toList();
         return new QuoteConnection(edges, PageInfo.of(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                Math.toIntExact(page.totalCount()));
+                total);
     }
 }

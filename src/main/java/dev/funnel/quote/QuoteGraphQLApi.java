@@ -124,4 +124,10 @@ public class QuoteGraphQLApi {
         Map<Long, QuoteConnection> pages = quotes.pagesOf(page.stream().map(ContactView::dbId).toList(), statuses, first, after);
         return page.stream().map(c -> pages.get(c.dbId())).toList();
     }
+
+    @Name("totalCount")
+    @Description("How many quotes the whole list holds.")
+    public List<@NonNull Integer> total(@Source List<QuoteConnection> lists) {
+        return lists.stream().map(l -> Math.toIntExact(l.total().getAsLong())).toList();
+    }
 }

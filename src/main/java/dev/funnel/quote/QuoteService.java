@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.InvalidTransitionException;
+import dev.funnel.common.LazyCounts;
 import dev.funnel.common.NotFoundException;
 import dev.funnel.common.Page;
 import dev.funnel.common.PageRequest;
@@ -101,16 +102,8 @@ public class QuoteService {
         String filter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "status", "validUntil");
         String sqlFilter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "q.status", "q.valid_until");
         Map<Long, List<Quote>> rows = new HashMap<>();
-        Map<Long, Long> counts = new HashMap<>();
+        LazyCounts counts = new LazyCounts(() -> countsOf(contactIds, filter));
         if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            var countQuery = Quote.getEntityManager()
-                    .createQuery("select contactId, count(*) from Quote where contactId in :ids and teamId in :teams"
-                            + filter + " group by contactId", Object[].class)
-                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds());
-            if (filter.contains(":today")) {
-                countQuery.setParameter("today", Times.today());
-            }
-            countQuery.getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
             if (page.first() > 0) {
                 String keyset = page.after() == null ? "" : " and q.id < :afterId";
                 var query = Quote.getEntityManager().createNativeQuery("select * from (select q.*, row_number() over"
@@ -132,10 +125,25 @@ public class QuoteService {
         }
         Map<Long, QuoteConnection> result = new HashMap<>();
         for (Long id : contactIds) {
-            result.put(id, QuoteConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(),
-                    counts.getOrDefault(id, 0L))));
+            result.put(id, QuoteConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(), 0), counts.of(id)));
         }
         return result;
+    }
+
+    /** How many quotes each contact has (of those the JPQL condition {@code filter} keeps): one statement. */
+    private Map<Long, Long> countsOf(List<Long> contactIds, String filter) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
+            var query = Quote.getEntityManager()
+                    .createQuery("select contactId, count(*) from Quote where contactId in :ids and teamId in :teams"
+                            + filter + " group by contactId", Object[].class)
+                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds());
+            if (filter.contains(":today")) {
+                query.setParameter("today", Times.today());
+            }
+            query.getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+        }
+        return counts;
     }
 
     /** Quotes of the caller's teams by database id (Invoice.quote), in one statement. */

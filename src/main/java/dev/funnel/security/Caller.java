@@ -15,6 +15,7 @@ import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import dev.funnel.team.Team;
+import dev.funnel.team.TeamIds;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -28,14 +29,17 @@ public class Caller {
     private final JsonWebToken token;
     private final SecurityConfig config;
     private final Instance<AppFilterOverride> override;
+    private final TeamIds teamIdsByCode;
     private List<Team> teams;
+    private List<Long> teamIds;
 
     public Caller(SecurityIdentity identity, JsonWebToken token, SecurityConfig config,
-            Instance<AppFilterOverride> override) {
+            Instance<AppFilterOverride> override, TeamIds teamIdsByCode) {
         this.identity = identity;
         this.token = token;
         this.config = config;
         this.override = override;
+        this.teamIdsByCode = teamIdsByCode;
     }
 
     /**
@@ -103,6 +107,9 @@ public class Caller {
                 return ids.get();
             }
         }
-        return teams().stream().map(t -> t.id).toList();
+        if (teamIds == null) {
+            teamIds = hasRole(Role.ADMIN) ? teams().stream().map(t -> t.id).toList() : teamIdsByCode.of(tokenTeamCodes());
+        }
+        return teamIds;
     }
 }
