@@ -9,7 +9,6 @@ import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -42,10 +41,10 @@ public class QueryLimits {
     }
 
     /** The graphql-java instrumentations that enforce the limits. */
-    Instrumentation instrumentation() {
-        return new ChainedInstrumentation(List.of(new DocumentShape(config.maxAliases(), config.maxOperations()),
+    List<Instrumentation> instrumentations() {
+        return List.of(new DocumentShape(config.maxAliases(), config.maxOperations()),
                 new MaxQueryDepthInstrumentation(config.maxDepth()),
-                new MaxQueryComplexityInstrumentation(config.maxComplexity(), COST)));
+                new MaxQueryComplexityInstrumentation(config.maxComplexity(), COST));
     }
 
     /** A connection's children cost as many times as the page it asks for. */

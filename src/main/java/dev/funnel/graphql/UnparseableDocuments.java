@@ -1,5 +1,8 @@
 package dev.funnel.graphql;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -25,13 +28,24 @@ public class UnparseableDocuments {
      */
     private static final int ORDER = -1;
 
+    /** Documents seen to parse (up to 20,000 characters), so the same document is parsed here once. */
+    private static final int KNOWN_MAX = 2048;
+    private static final int KNOWN_MAX_LENGTH = 20_000;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
     void routes(@Observes Router router) {
         router.post("/graphql").order(ORDER).handler(BodyHandler.create().setBodyLimit(10L * 1024 * 1024))
                 .handler(ctx -> {
                     String query = queryOf(ctx.body() == null ? null : ctx.body().asString());
-                    if (query != null) {
+                    if (query != null && !known.contains(query)) {
                         try {
                             Parser.parse(query);
+                            if (query.length() <= KNOWN_MAX_LENGTH) {
+                                if (known.size() >= KNOWN_MAX) {
+                                    known.clear();
+                                }
+                                known.add(query);
+                            }
                         } catch (InvalidSyntaxException e) {
                             JsonObject error = new JsonObject().put("message", "Invalid GraphQL document: " + e.getMessage())
                                     .put("extensions", new JsonObject().put("code", "VALIDATION").put("field", "query"));

@@ -42,6 +42,11 @@ class GraphQLLimitsTest {
     void tooCostlyAQueryIsRefused() {
         String costly = "{ contacts(first: 200) { edges { node { id interactions(first: 200) { edges { node { id channel summary } } } } } } }";
         assertError(Api.call(token, costly), "LIMIT_EXCEEDED", null);
+        // a document is parsed and validated once, then reused: its cost still follows each call's variables
+        String sized = "query($n: Int) { contacts(first: $n) { edges { node { id interactions(first: $n) { edges { node { id } } } } } } }";
+        Api.ok(token, sized, "n", 5);
+        assertError(Api.call(token, sized, "n", 200), "LIMIT_EXCEEDED", null);
+        Api.ok(token, sized, "n", 5);
         assertNull(Api.call(token, "{ contacts(first: 50) { edges { node { id interactions(first: 3) { edges { node { id } } } } } } }")
                 .get("errors"));
     }
