@@ -410,6 +410,19 @@ def convert_script(db, statements, fresh):
     return path
 
 
+def explain(db, statements):
+    """EXPLAIN ANALYZE of each query the application sent, as the application's role and teams."""
+    plans = []
+    scope = next(inline(s, p) for s, p in statements if "set_config('role'" in inline(s, p))
+    for statement, params in statements:
+        text = inline(statement, params)
+        if not text.lower().startswith("select") or "set_config(" in text:
+            continue
+        rows = sql(db, f"{scope};\nEXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) {text};")
+        plans.append((text, "\n".join(r[0] for r in rows[1:])))
+    return plans
+
+
 def run_size(size, report, largest):
     db = f"funnel_{size}"
     log(f"--- {size} contacts: starting Funnel on {db}")
@@ -444,6 +457,7 @@ def measure_largest(db, app, page1, figures):
     with open(script, "w") as f:
         f.write("\n".join(inline(s, p) + ";" for s, p in statements) + "\n")
     figures["A_statements"] = len(statements)
+    figures["plans"] = explain(db, statements)
     for c in CONCURRENCY:
         log(f"A': pgbench replay of {len(statements)} statements, concurrency {c}")
         figures[f"Ap{c}"] = pgbench(db, script, c)

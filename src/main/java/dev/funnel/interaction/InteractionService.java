@@ -138,12 +138,13 @@ public class InteractionService {
             if (page.first() > 0) {
                 Cursor cursor = page.after();
                 String keyset = cursor == null ? ""
-                        : " and (occurred_at, id) < (cast(:afterAt as timestamptz), :afterId)";
-                Query q = em.createNativeQuery("select id, team_id, contact_id, channel, direction, occurred_at, summary,"
-                        + " author, created_at from (select i.*, row_number() over (partition by i.contact_id"
-                        + " order by i.occurred_at desc, i.id desc) as rn from interaction i"
-                        + " where i.contact_id in (:ids) and i.team_id in (:teams)" + keyset + ") x"
-                        + " where x.rn <= :limit order by contact_id, occurred_at desc, id desc", Interaction.class)
+                        : " and (i.occurred_at, i.id) < (cast(:afterAt as timestamptz), :afterId)";
+                // per contact, only its first rows along interaction_contact_idx (not all its interactions)
+                Query q = em.createNativeQuery("select i.* from contact c cross join lateral (select i.id, i.team_id,"
+                        + " i.contact_id, i.channel, i.direction, i.occurred_at, i.summary, i.author, i.created_at"
+                        + " from interaction i where i.contact_id = c.id and i.team_id in (:teams)" + keyset
+                        + " order by i.occurred_at desc, i.id desc limit :limit) i where c.id in (:ids)"
+                        + " order by i.contact_id, i.occurred_at desc, i.id desc", Interaction.class)
                         .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
                         .setParameter("limit", page.first() + 1);
                 if (cursor != null) {

@@ -106,10 +106,10 @@ public class QuoteService {
         if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
             if (page.first() > 0) {
                 String keyset = page.after() == null ? "" : " and q.id < :afterId";
-                var query = Quote.getEntityManager().createNativeQuery("select * from (select q.*, row_number() over"
-                        + " (partition by q.contact_id order by q.id desc) as rn from quote q where q.contact_id in (:ids)"
-                        + " and q.team_id in (:teams)" + sqlFilter + keyset + ") x where x.rn <= :limit order by x.id desc",
-                        Quote.class)
+                // per contact, only its first rows along quote_contact_idx (not all its quotes)
+                var query = Quote.getEntityManager().createNativeQuery("select q.* from contact c cross join lateral"
+                        + " (select q.* from quote q where q.contact_id = c.id and q.team_id in (:teams)" + sqlFilter + keyset
+                        + " order by q.id desc limit :limit) q where c.id in (:ids) order by q.id desc", Quote.class)
                         .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
                         .setParameter("limit", page.first() + 1);
                 if (page.after() != null) {
