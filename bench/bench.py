@@ -37,7 +37,7 @@ LOG = f"/var/log/postgresql/postgresql-15-{PG_CLUSTER}.log"
 # fresh rows of the conversion benchmarks get ids and numbers no generated row has (numbers within
 # GraphQL's Int), so that the captured conversion can be told apart from everything else in its statements
 FRESH_CONTACT, FRESH_QUOTE, FRESH_INVOICE = 3_000_000_000, 1_000_000_000, 2_000_000_000
-FRESH_QUOTE_NUMBER, FRESH_INVOICE_NUMBER = 1_000_000_000, 1_500_000_000
+FRESH_QUOTE_NUMBER, FRESH_INVOICE_NUMBER = 1_200_000_000, 1_500_000_000
 
 MAIN_SCREEN = """query($after: String) {
   contacts(filter: {stages: [PROSPECT]}, orderBy: {field: LAST_INTERACTION_AT}, first: 50, after: $after) {
@@ -386,6 +386,8 @@ DROP SCHEMA IF EXISTS bench CASCADE;
 
 def convert_script(db, statements, fresh):
     """The captured conversion as a pgbench script that converts the next fresh quote each time."""
+    if len(set(fresh)) != len(fresh):
+        raise RuntimeError(f"the captured conversion's values are not all distinct: {fresh}")
     quote, quote_number, contact, key, invoice, number = (str(v) for v in fresh)
     variables = {f"'{quote}'": "quote_id", f"'{quote_number}'": "quote_number", f"'{contact}'": "contact_id", f"'{key}'": "key",
                  f"'{invoice}'": "invoice_id", f"'{number}'": "counter_last_value"}
@@ -407,7 +409,7 @@ def convert_script(db, statements, fresh):
     path = f"{WORK}/convert-replay.sql"
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
-    return path
+    return path, len(lines) - 1
 
 
 def explain(db, statements):
@@ -440,6 +442,8 @@ def run_size(size, report, largest):
             raise RuntimeError(f"page {n} is not the 1,000th page of 50: {json.dumps(last)[:500]}")
         figures["C_page_n"] = n
         figures["C_pageN"] = wrk(f"{APP}/graphql", lua_static("pageN", json.dumps(main_screen_body(after)), SALES), 1)
+        statements, _ = capture(db, lambda: post(APP, SALES, MAIN_SCREEN, {"after": after}))
+        figures["plans_pageN"] = [p for p in explain(db, statements) if " order by " in p[0] and "from contact c1_0" in p[0]]
         measure_largest(db, app, page1, figures)
     app.stop()
     report[size] = figures
@@ -488,7 +492,7 @@ def peer_ids(answer):
 def measure_conversions(db, app, figures):
     per_run = 150 if SMOKE else 4000
     api_runs, replay = [1, 8], {1: 60 if SMOKE else 2000, 8: 10 if SMOKE else 400}
-    api_pool = per_run * len(api_runs) + 1
+    api_pool = per_run * (len(api_runs) + 1) + 1  # a warm-up, the runs, the captured one
     forget_fresh(db)  # what an interrupted run may have left
     try:
         convert_all(db, per_run, api_runs, replay, api_pool, figures)
@@ -501,22 +505,24 @@ def convert_all(db, per_run, api_runs, replay, api_pool, figures):
     sql(db, f"CREATE SEQUENCE bench.replay START {api_pool + 1}; GRANT USAGE ON SEQUENCE bench.replay TO funnel_app, funnel;")
     rows = sql(db, f"SELECT n, quote_id FROM bench.fresh WHERE n <= {api_pool} ORDER BY n")
     ids = [gid("Quote", int(q)) for _, q in rows]
-    # one conversion captured, the rest through wrk: each request converts the next quote
+    with open(f"{WORK}/convert-ids.txt", "w") as f:
+        f.write("\n".join(ids[1:]) + "\n")
+    # each wrk request converts the next quote of its slice of the list
+    log("B: convertQuote, warm-up")
+    wrk(f"{APP}/graphql", lua_convert(0, per_run, 2), 8, duration=max(2, DURATION // 2))
+    # the first quote's conversion, captured once the code is warm
     key = "bench-capture"
     statements, answer = capture(db, lambda: post(APP, BILLING, CONVERT, {"q": ids[0], "k": key}))
     inv = answer["convertQuote"]["invoice"]
     invoice_id = int(base64.urlsafe_b64decode(inv["id"] + "==").decode().split(":")[1])
     quote_id, quote_number, contact_id = (int(x) for x in sql(db, "SELECT quote_id, quote_number, contact_id FROM bench.fresh WHERE n = 1")[0])
-    script = convert_script(db, statements, (quote_id, quote_number, contact_id, key, invoice_id, inv["number"]))
-    figures["B_statements"] = len(statements)
-    with open(f"{WORK}/convert-ids.txt", "w") as f:
-        f.write("\n".join(ids[1:]) + "\n")
+    script, figures["B_statements"] = convert_script(db, statements, (quote_id, quote_number, contact_id, key, invoice_id,
+                                                                     inv["number"]))
     before = count_invoices(db)
-    offset = 0
+    offset = per_run
     for c in api_runs:
         log(f"B: convertQuote, concurrency {c}")
-        lua = lua_convert(offset, per_run, min(c, 2))
-        r = wrk(f"{APP}/graphql", lua, c)
+        r = wrk(f"{APP}/graphql", lua_convert(offset, per_run, min(c, 2)), c)
         if r["requests"] > per_run:
             raise RuntimeError(f"ran out of fresh quotes: {r['requests']} > {per_run}")
         figures[f"B{c}"] = r
@@ -615,7 +621,13 @@ def report(figures):
             "| Quarkus \"started in\" | " + " | ".join(f"{figures[s]['quarkus_started_s']} s" for s in SIZES) + " |",
             "| RSS idle after start | " + " | ".join(f"{figures[s]['rss_idle']} MB" for s in SIZES) + " |",
             f"| RSS peak under load (A, concurrency 1–32) | {f['rss_load']} MB |" + " |" * (len(SIZES) - 1), "",
-            "PostGraphile's queries were checked to return Funnel's 50 contacts in Funnel's order first."]
+            "PostGraphile's queries were checked to return Funnel's 50 contacts in Funnel's order first.", "",
+            f"## Plans at {largest:,} contacts", "",
+            "EXPLAIN ANALYZE of the queries of one main screen (as the application's role, with its teams), then of "
+            f"the contacts query of page {f['C_page_n']:,}."]
+    for text, plan in f["plans"] + f["plans_pageN"]:
+        shown = text if len(text) <= 300 else text[:300] + " …"
+        out += ["", "```sql", shown, "```", "```", plan, "```"]
     return "\n".join(out) + "\n"
 
 

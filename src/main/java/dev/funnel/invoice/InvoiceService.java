@@ -95,7 +95,7 @@ public class InvoiceService {
             return new Conversion(invoice, Contact.findById(invoice.contactId), true);
         }
 
-        Quote quote = quotes.requireLocked(input.quoteId());
+        Quote quote = quotes.lock(visible);
         QuoteStatus status = quote.effectiveStatus(Times.today());
         QuoteRules.checkConvertible(status, status == QuoteStatus.CONVERTED ? invoiceNumberOf(quote.id) : null);
 

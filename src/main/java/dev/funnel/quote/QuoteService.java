@@ -58,9 +58,13 @@ public class QuoteService {
      * not the caller's.
      */
     public Quote requireLocked(String id) {
-        Quote q = find(id).orElseThrow(() -> new NotFoundException("quote", id));
-        Quote.getEntityManager().refresh(q, LockModeType.PESSIMISTIC_WRITE);
-        return q;
+        return lock(find(id).orElseThrow(() -> new NotFoundException("quote", id)));
+    }
+
+    /** A quote the caller already read in this transaction, read again under a row lock. */
+    public Quote lock(Quote visible) {
+        Quote.getEntityManager().refresh(visible, LockModeType.PESSIMISTIC_WRITE);
+        return visible;
     }
 
     public QuoteConnection list(QuoteFilter filter, Integer first, String after) {
