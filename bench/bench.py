@@ -371,7 +371,7 @@ ANALYZE contact, quote, quote_line;
 
 
 def forget_fresh(db):
-    """Removes what the conversion benchmarks added, so the database is as generated."""
+    """Removes what the conversion benchmarks added, so the database is as generated (and vacuumed)."""
     sql(db, f"""
 SET funnel.all_teams = 'on';
 DELETE FROM idempotency_key WHERE invoice_id >= {FRESH_INVOICE};
@@ -384,6 +384,8 @@ DELETE FROM contact WHERE id >= {FRESH_CONTACT};
 UPDATE team_counter tc SET last_value = coalesce((SELECT max(number) FROM invoice i WHERE i.team_id = tc.team_id), 0)
     WHERE kind = 'INVOICE';
 DROP SCHEMA IF EXISTS bench CASCADE;
+-- dead rows left by the conversions would slow the next run's index-only counts (measured: 2x)
+VACUUM (ANALYZE) contact, quote, quote_line, invoice, invoice_line, stage_change, idempotency_key, team_counter;
 """)
 
 
