@@ -29,7 +29,8 @@ if ! pg_lsclusters -h | awk '{print $2}' | grep -qx "$PG_CLUSTER"; then
     pg_createcluster 15 "$PG_CLUSTER" -p "$PG_PORT" -- --auth-local=trust --auth-host=scram-sha-256 > /dev/null
 fi
 pg_ctlcluster 15 "$PG_CLUSTER" start 2>/dev/null || true
-until su postgres -c "pg_isready -q -p $PG_PORT"; do sleep 0.2; done
+for _ in $(seq 150); do su postgres -c "pg_isready -q -p $PG_PORT" && break; sleep 0.2; done
+su postgres -c "pg_isready -q -p $PG_PORT" || { echo "PostgreSQL cluster $PG_CLUSTER did not start" >&2; exit 1; }
 psql_su "-v ON_ERROR_STOP=1" <<SQL
 SELECT 'CREATE ROLE funnel LOGIN PASSWORD ''funnel''' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'funnel') \gexec
 SELECT 'CREATE ROLE funnel_app NOLOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'funnel_app') \gexec

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.GraphQL;
 import graphql.TrivialDataFetcher;
@@ -15,10 +16,16 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.PropertyDataFetcher;
 import graphql.schema.SelectedField;
+
+import dev.funnel.common.ValidationException;
+import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
 
 /**
@@ -28,8 +35,10 @@ import io.smallrye.graphql.execution.datafetcher.FieldDataFetcher;
  * request's CPU there. Funnel never reads that context's selected fields, so:
  * <ul>
  * <li>a plain property of a view record (Contact.displayName, Money.amount...) is read directly,
- * dates and times written in ISO-8601 as SmallRye writes them (the views hold no other value that
- * SmallRye would transform);</li>
+ * dates and times written in ISO-8601 as SmallRye writes them. This holds while view records name
+ * their components as their GraphQL fields (no {@code @Name} on a component) and carry no custom
+ * formats ({@code @DateFormat}, {@code @NumberFormat}); fields of other scalars keep SmallRye's
+ * fetcher, and ViewFormatTest pins what comes out;</li>
  * <li>every other SmallRye fetcher (operations, batched {@code @Source} lists) runs as before but
  * is shown no selection set, which leaves nothing to copy.</li>
  * </ul>
@@ -51,15 +60,27 @@ final class LeanFetchers {
             for (GraphQLFieldDefinition field : type.getFieldDefinitions()) {
                 DataFetcher<?> fetcher = registry.getDataFetcher(type, field);
                 FieldCoordinates coordinates = FieldCoordinates.coordinates(type, field);
-                if (fetcher instanceof FieldDataFetcher<?>) {
+                String kind = fetcher.getClass().getName();
+                if (fetcher instanceof FieldDataFetcher<?> && plain(field)) {
                     replaced.dataFetcher(coordinates, new Property(field.getName()));
-                } else if (fetcher.getClass().getName().startsWith("io.smallrye.graphql.")) {
-                    replaced.dataFetcher(coordinates, new WithoutSelection(fetcher));
+                } else if (kind.startsWith("io.smallrye.graphql.") || kind.startsWith("io.quarkus.smallrye.graphql.")) {
+                    replaced.dataFetcher(coordinates, new WithoutSelection(fetcher,
+                            fetcher instanceof BatchDataFetcher<?> ? type.getName() + "." + field.getName() : null));
                 }
             }
         }
         GraphQLCodeRegistry codeRegistry = replaced.build();
         return builder.schema(schema.transform(s -> s.codeRegistry(codeRegistry)));
+    }
+
+    /** Scalars {@link Property} writes as SmallRye does; a field of any other scalar keeps SmallRye's fetcher. */
+    private static final Set<String> PLAIN_SCALARS = Set.of("String", "ID", "Int", "Float", "Boolean", "BigDecimal",
+            "BigInteger", "DateTime", "Date");
+
+    /** Objects, enums, lists of them, and the scalars above (of record components named as their fields). */
+    private static boolean plain(GraphQLFieldDefinition field) {
+        GraphQLNamedType type = GraphQLTypeUtil.unwrapAll(field.getType());
+        return !(type instanceof GraphQLScalarType) || PLAIN_SCALARS.contains(type.getName());
     }
 
     /** A record component, read directly. */
@@ -84,11 +105,24 @@ final class LeanFetchers {
         }
     }
 
-    /** SmallRye's fetcher, shown an empty selection set. */
-    record WithoutSelection(DataFetcher<?> fetcher) implements DataFetcher<Object> {
+    /**
+     * SmallRye's fetcher, shown an empty selection set. For a batched {@code @Source} field
+     * ({@code batch} names it), SmallRye loads every occurrence in a request in one batch, with the
+     * arguments of the first: a second occurrence with other arguments (two aliases of
+     * Contact.quotes with different statuses) would get rows it did not ask for. It is refused.
+     */
+    record WithoutSelection(DataFetcher<?> fetcher, String batch) implements DataFetcher<Object> {
 
         @Override
         public Object get(DataFetchingEnvironment environment) throws Exception {
+            if (batch != null) {
+                Map<String, Object> first = environment.getGraphQlContext()
+                        .computeIfAbsent("funnel.batch." + batch, k -> environment.getArguments());
+                if (!first.equals(environment.getArguments())) {
+                    throw new ValidationException(environment.getField().getName(), batch + " is asked for with different"
+                            + " arguments in one request; ask for each in its own request");
+                }
+            }
             return fetcher.get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment(environment).selectionSet(NONE).build());
         }
     }

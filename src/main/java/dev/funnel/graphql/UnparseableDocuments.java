@@ -28,9 +28,9 @@ public class UnparseableDocuments {
      */
     private static final int ORDER = -1;
 
-    /** Documents seen to parse (up to 20,000 characters), so the same document is parsed here once. */
+    /** Documents seen to parse (up to 4,000 characters: 8 MB at most), so the same document is parsed here once. */
     private static final int KNOWN_MAX = 2048;
-    private static final int KNOWN_MAX_LENGTH = 20_000;
+    private static final int KNOWN_MAX_LENGTH = 4_000;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     void routes(@Observes Router router) {

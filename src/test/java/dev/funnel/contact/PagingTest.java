@@ -10,12 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import dev.funnel.support.Api;
+import dev.funnel.support.Quotes;
 import dev.funnel.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -124,5 +126,71 @@ class PagingTest {
                 .getInt("data.contacts.totalCount"));
         assertEquals(0, Api.ok(Tokens.sales(team), q, "f", java.util.Map.of("team", team, "updatedSince", "2999-01-01T00:00:00Z"))
                 .getInt("data.contacts.totalCount"));
+    }
+
+    @Test
+    void aContactsInteractionsPageNewestFirstThroughTiesAndEachContactGetsItsOwn() {
+        String team = aTeam();
+        String contact = aContact().inTeam(team).create();
+        String other = aContact().inTeam(team).create();
+        String record = "mutation($i: RecordInteractionInput!) { recordInteraction(input: $i) { id } }";
+        List<String> recorded = new ArrayList<>();
+        for (String at : List.of("2026-01-05T10:00:00Z", "2026-01-05T10:00:00Z", "2026-01-05T10:00:00Z", "2026-01-01T08:00:00Z")) {
+            recorded.add(Api.ok(Tokens.sales(team), record, "i", Map.of("contactId", contact, "channel", "PHONE",
+                    "direction", "OUTBOUND", "occurredAt", at)).getString("data.recordInteraction.id"));
+        }
+        Api.ok(Tokens.sales(team), record, "i", Map.of("contactId", other, "channel", "EMAIL", "direction", "INBOUND"));
+        // newest first; among the three at the same instant, the last recorded first
+        List<String> expected = List.of(recorded.get(2), recorded.get(1), recorded.get(0), recorded.get(3));
+        String page = """
+                query($id: ID!, $after: String) { contact(id: $id) { interactions(first: 1, after: $after) {
+                  totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } } }""";
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            JsonPath p = Api.ok(Tokens.sales(team), page, "id", contact, "after", after);
+            assertEquals(4, p.getInt("data.contact.interactions.totalCount"));
+            seen.addAll(p.getList("data.contact.interactions.edges.node.id"));
+            after = p.getBoolean("data.contact.interactions.pageInfo.hasNextPage")
+                    ? p.getString("data.contact.interactions.pageInfo.endCursor") : null;
+        } while (after != null && seen.size() < 10);
+        assertEquals(expected, seen);
+        JsonPath both = Api.ok(Tokens.sales(team),
+                "{ contacts(first: 10) { edges { node { id interactions(first: 2) { totalCount edges { node { id } } } } } } }");
+        List<Map<String, Object>> nodes = both.getList("data.contacts.edges.node");
+        assertEquals(2, nodes.size());
+        for (Map<String, Object> node : nodes) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> list = (Map<String, Object>) node.get("interactions");
+            @SuppressWarnings("unchecked")
+            List<Object> ids = ((List<Map<String, Map<String, Object>>>) list.get("edges")).stream().map(e -> e.get("node").get("id")).toList();
+            boolean mine = node.get("id").equals(contact);
+            assertEquals(mine ? expected.subList(0, 2) : List.of(ids.get(0)), ids);
+            assertEquals(mine ? 4 : 1, list.get("totalCount"));
+        }
+    }
+
+    @Test
+    void aContactsQuotesInSomeStatusesPageNewestFirst() {
+        String team = aTeam();
+        String contact = aContact().inTeam(team).atStage("PROSPECT");
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(Quotes.aSentQuote(team, contact));
+            Quotes.create(team, contact, List.of(Quotes.line("draft", "1", "10", "20")));
+        }
+        String page = """
+                query($id: ID!, $after: String) { contact(id: $id) { quotes(statuses: [SENT], first: 1, after: $after) {
+                  totalCount pageInfo { hasNextPage endCursor } edges { node { id status } } } } }""";
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            JsonPath p = Api.ok(Tokens.sales(team), page, "id", contact, "after", after);
+            assertEquals(3, p.getInt("data.contact.quotes.totalCount"));
+            assertEquals(List.of("SENT"), p.getList("data.contact.quotes.edges.node.status"));
+            seen.addAll(p.getList("data.contact.quotes.edges.node.id"));
+            after = p.getBoolean("data.contact.quotes.pageInfo.hasNextPage") ? p.getString("data.contact.quotes.pageInfo.endCursor") : null;
+        } while (after != null && seen.size() < 10);
+        assertEquals(List.of(sent.get(2), sent.get(1), sent.get(0)), seen);
     }
 }
