@@ -28,6 +28,6 @@ public record ContactConnection(
         List<Edge> edges = page.items().stream().map(c -> new Edge(cursor.apply(c).encode(), ContactView.of(c))).toList();
         return new ContactConnection(edges,
                 new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                Math.toIntExact(page.totalCount()));
+                Math.toIntExact(page.totalCount().getAsLong()));
     }
 }

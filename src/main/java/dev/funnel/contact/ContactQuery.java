@@ -67,7 +67,7 @@ final class ContactQuery {
     Page<Contact> page(PageRequest page) {
         long total = Contact.count(where.toString(), params);
         if (page.first() == 0) {
-            return new Page<>(List.of(), total > 0 && page.after() == null, total);
+            return Page.empty(total > 0 && page.after() == null, total);
         }
         StringBuilder jpql = new StringBuilder(where);
         Map<String, Object> pageParams = new HashMap<>(params);

@@ -47,7 +47,7 @@ final class FollowUpQuery {
         long total = ((Number) bind(Contact.getEntityManager().createNativeQuery("select count(*)" + from), params)
                 .getSingleResult()).longValue();
         if (page.first() == 0) {
-            return new Page<>(List.of(), total > 0 && page.after() == null, total);
+            return Page.empty(total > 0 && page.after() == null, total);
         }
         StringBuilder sql = new StringBuilder("select c.*").append(from);
         if (page.after() != null) {

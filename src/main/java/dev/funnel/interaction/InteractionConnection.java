@@ -30,11 +30,11 @@ public record InteractionConnection(
         return new Cursor(i.occurredAt.toString(), i.id);
     }
 
-    /** The page; its totalCount is counted only when asked for (ContactGraphQLApi.interactionsTotal). */
-    static InteractionConnection of(List<Interaction> fetched, int size, LongSupplier total) {
-        Page<Interaction> page = Page.of(fetched, size, 0);
+    /** The page; its totalCount is read only when asked for (ContactGraphQLApi.interactionsTotal). */
+    static InteractionConnection of(Page<Interaction> page) {
         List<Edge> edges = page.items().stream().map(i -> new Edge(cursorOf(i).encode(), InteractionView.of(i))).toList();
         return new InteractionConnection(edges,
-                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()), total);
+                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+                page.totalCount());
     }
 }

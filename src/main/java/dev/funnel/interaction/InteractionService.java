@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import dev.funnel.common.Cursor;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.LazyCounts;
+import dev.funnel.common.Page;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
@@ -162,7 +163,7 @@ public class InteractionService {
         }
         Map<Long, InteractionConnection> result = new LinkedHashMap<>();
         for (Long id : contactIds) {
-            result.put(id, InteractionConnection.of(rows.getOrDefault(id, List.of()), page.first(), counts.of(id)));
+            result.put(id, InteractionConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(), counts.of(id))));
         }
         return result;
     }

@@ -27,6 +27,6 @@ public record InvoiceConnection(
     static InvoiceConnection of(Page<Invoice> page) {
         List<Edge> edges = page.items().stream().map(i -> new Edge(new Cursor(null, i.id).encode(), InvoiceView.of(i))).toList();
         return new InvoiceConnection(edges, PageInfo.of(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                Math.toIntExact(page.totalCount()));
+                Math.toIntExact(page.totalCount().getAsLong()));
     }
 }

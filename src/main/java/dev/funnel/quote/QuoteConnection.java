@@ -26,14 +26,10 @@ public record QuoteConnection(
             @NonNull @Description("The quote.") QuoteView node) {
     }
 
+    /** The page; its totalCount is read only when asked for (QuoteGraphQLApi.total). */
     static QuoteConnection of(Page<Quote> page) {
-        return of(page, page::totalCount);
-    }
-
-    /** The page; its totalCount is counted only when asked for (QuoteGraphQLApi.total). */
-    static QuoteConnection of(Page<Quote> page, LongSupplier total) {
         List<Edge> edges = page.items().stream().map(q -> new Edge(new Cursor(null, q.id).encode(), QuoteView.of(q))).toList();
         return new QuoteConnection(edges, PageInfo.of(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                total);
+                page.totalCount());
     }
 }

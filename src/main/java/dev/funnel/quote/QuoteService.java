@@ -103,8 +103,7 @@ public class QuoteService {
             String after) {
         InputValidator.noNulls("statuses", statuses);
         PageRequest page = PageRequest.of(first, after);
-        String filter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "status", "validUntil");
-        String sqlFilter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "q.status", "q.valid_until");
+        String filter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "q.status", "q.valid_until");
         Map<Long, List<Quote>> rows = new HashMap<>();
         LazyCounts counts = new LazyCounts(() -> countsOf(contactIds, filter));
         if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
@@ -112,14 +111,14 @@ public class QuoteService {
                 String keyset = page.after() == null ? "" : " and q.id < :afterId";
                 // per contact, only its first rows along quote_contact_idx (not all its quotes)
                 var query = Quote.getEntityManager().createNativeQuery("select q.* from contact c cross join lateral"
-                        + " (select q.* from quote q where q.contact_id = c.id and q.team_id in (:teams)" + sqlFilter + keyset
+                        + " (select q.* from quote q where q.contact_id = c.id and q.team_id in (:teams)" + filter + keyset
                         + " order by q.id desc limit :limit) q where c.id in (:ids) order by q.id desc", Quote.class)
                         .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
                         .setParameter("limit", page.first() + 1);
                 if (page.after() != null) {
                     query.setParameter("afterId", page.after().id());
                 }
-                if (sqlFilter.contains(":today")) {
+                if (filter.contains(":today")) {
                     query.setParameter("today", Times.today());
                 }
                 @SuppressWarnings("unchecked")
@@ -129,23 +128,24 @@ public class QuoteService {
         }
         Map<Long, QuoteConnection> result = new HashMap<>();
         for (Long id : contactIds) {
-            result.put(id, QuoteConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(), 0), counts.of(id)));
+            result.put(id, QuoteConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(), counts.of(id))));
         }
         return result;
     }
 
-    /** How many quotes each contact has (of those the JPQL condition {@code filter} keeps): one statement. */
+    /** How many quotes each contact has (of those the SQL condition {@code filter} on {@code q} keeps): one statement. */
     private Map<Long, Long> countsOf(List<Long> contactIds, String filter) {
         Map<Long, Long> counts = new HashMap<>();
         if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            var query = Quote.getEntityManager()
-                    .createQuery("select contactId, count(*) from Quote where contactId in :ids and teamId in :teams"
-                            + filter + " group by contactId", Object[].class)
+            var query = Quote.getEntityManager().createNativeQuery("select q.contact_id, count(*) from quote q"
+                    + " where q.contact_id in (:ids) and q.team_id in (:teams)" + filter + " group by q.contact_id")
                     .setParameter("ids", contactIds).setParameter("teams", caller.teamIds());
             if (filter.contains(":today")) {
                 query.setParameter("today", Times.today());
             }
-            query.getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = query.getResultList();
+            found.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
         }
         return counts;
     }

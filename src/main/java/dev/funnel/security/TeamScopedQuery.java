@@ -77,7 +77,7 @@ public final class TeamScopedQuery<T> {
         params.forEach(count::setParameter);
         long total = count.getSingleResult();
         if (page.first() == 0) {
-            return new Page<>(List.of(), false, total);
+            return Page.empty(false, total);
         }
         if (page.after() != null) {
             and("id < :afterId", "afterId", page.after().id());
