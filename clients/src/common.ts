@@ -43,13 +43,25 @@ export function serverArgs(program: string): { graphqlUrl: string; issuer: strin
   return { graphqlUrl: `${base.replace(/\/$/, '')}/graphql`, issuer: issuer.replace(/\/$/, '') };
 }
 
+/** Access tokens of users of keycloak/funnel-realm.json; without them nothing can be checked, so a
+ *  failure is reported as one and ends the program. */
+export async function tokens<U extends string[]>(report: Report, issuer: string, ...users: U): Promise<{ [K in keyof U]: string }> {
+  try {
+    return (await Promise.all(users.map((user) => passwordToken(issuer, user)))) as { [K in keyof U]: string };
+  } catch (e) {
+    report.record(`tokens of ${users.join(', ')} from ${issuer}`, false, `(${e instanceof Error ? e.message : String(e)})`);
+    report.close();
+    process.exit();
+  }
+}
+
 /** An access token of a user of keycloak/funnel-realm.json (password = user name), by the
  *  password grant of its public client funnel-web. */
-export async function passwordToken(issuer: string, user: string): Promise<string> {
+async function passwordToken(issuer: string, user: string): Promise<string> {
   const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
     method: 'POST',
     body: new URLSearchParams({ grant_type: 'password', client_id: 'funnel-web', username: user, password: user, scope: 'openid' }),
   });
-  if (!res.ok) throw new Error(`token for ${user}: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new Error(`${user}: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
 }

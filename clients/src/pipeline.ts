@@ -6,7 +6,7 @@
 import { Client, CombinedError, fetchExchange, type OperationResult } from '@urql/core';
 import { graphql } from './gql';
 import type { ContactScreenQuery, PipelineRowFragment } from './gql/graphql';
-import { passwordToken, Report, serverArgs } from './common';
+import { Report, serverArgs, tokens } from './common';
 
 graphql(`
   fragment PipelineRow on Contact {
@@ -110,7 +110,8 @@ const ContactSearch = graphql(`
 `);
 
 const { graphqlUrl, issuer } = serverArgs('pipeline');
-const [aliceToken, bobToken] = await Promise.all([passwordToken(issuer, 'alice'), passwordToken(issuer, 'bob')]);
+const report = new Report('pipeline');
+const [aliceToken, bobToken] = await tokens(report, issuer, 'alice', 'bob');
 
 function client(token: string): Client {
   return new Client({
@@ -142,7 +143,6 @@ function expectEqual(what: string, actual: unknown, expected: unknown): void {
   if (a !== e) throw new Error(`${what}: got ${a}, expected ${e}`);
 }
 
-const report = new Report('pipeline');
 const tag = `pipeline-${Date.now().toString(36)}`;
 const PROSPECTS = 7;
 const PAGE = 3;
