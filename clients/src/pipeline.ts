@@ -199,6 +199,7 @@ await report.check(`pipeline backward, last: ${PAGE} / before: the same rows in 
   let before: string | null = null;
   do {
     const page = await backwardPage(before);
+    expectEqual('totalCount', page.totalCount, PROSPECTS);
     pages.unshift(page.edges.map((edge) => edge.node));
     before = page.pageInfo.hasPreviousPage ? page.pageInfo.startCursor ?? null : null;
     if (page.pageInfo.hasPreviousPage && !before) throw new Error('hasPreviousPage without a startCursor');
