@@ -6,12 +6,14 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLSchema;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Adds Funnel's graphql-java instrumentations ({@link QueryLimits}, then {@link ErrorMapping}) and
- * its {@link LeanFetchers} to the engine SmallRye builds. (SmallRye keeps parsed and validated
+ * its {@link LeanFetchers} to the engine SmallRye builds, and corrects the schema where SmallRye cannot
+ * build it ({@link NodeIdsArgument}). (SmallRye keeps parsed and validated
  * documents itself, in an LRU of 2,048.) A SmallRye eventing service (META-INF/services) rather than a CDI
  * observer of {@code GraphQL.Builder}: the CDI route needs SmallRye's events switched on, and
  * those fire CDI events around every single field fetch (measured: ~10 % of a page's CPU).
@@ -22,6 +24,11 @@ public class FunnelInstrumentation implements EventingService {
     @Override
     public String getConfigKey() {
         return null;
+    }
+
+    @Override
+    public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        return NodeIdsArgument.publish(builder);
     }
 
     @Override

@@ -51,12 +51,13 @@ public class NodeGraphQLApi {
         return nodes(List.of(id)).get(0);
     }
 
+    /** Declared [String!]! here and published as [ID!]! ({@link NodeIdsArgument} says why). */
     @RolesAllowed({ Role.SALES, Role.MANAGER, Role.BILLING, Role.ADMIN })
     @Query("nodes")
     @Description("The records behind opaque ids, in the order of ids; each entry is null where node(id:) would be."
             + " At most 200 ids; FORBIDDEN as for node when any id names a type the caller's roles may not read.")
     public @NonNull List<Node> nodes(
-            @NonNull @Id @Name("ids") @Description("Opaque ids of any records, at most 200.") List<@NonNull String> ids) {
+            @NonNull @Name("ids") @Description("Opaque ids of any records, at most 200.") List<@NonNull String> ids) {
         if (ids.size() > PageRequest.MAX_SIZE) {
             throw new ValidationException("ids", "ids holds " + ids.size() + " ids; at most " + PageRequest.MAX_SIZE
                     + " may be asked for at once");
