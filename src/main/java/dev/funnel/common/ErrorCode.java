@@ -1,6 +1,6 @@
 package dev.funnel.common;
 
-/** The error codes of the API contract (API.md), sent as {@code extensions.code}. */
+/** The error codes of the API contract (README.md, "Errors"), sent as {@code extensions.code}. */
 public enum ErrorCode {
     UNAUTHENTICATED,
     FORBIDDEN,

@@ -240,7 +240,7 @@ public class QuoteService {
         return q;
     }
 
-    /** Accepting with a purchase order makes the contact a client (DOMAIN.md, seed 002), in this transaction. */
+    /** Accepting with a purchase order makes the contact a client (README.md, lifecycle rule 3), in this transaction. */
     @Transactional
     public Quote accept(String id, String purchaseOrder) {
         if (purchaseOrder != null && (purchaseOrder.isBlank() || purchaseOrder.length() > 100)) {
