@@ -47,7 +47,7 @@ public class ContactService {
 
     /** The contact behind an opaque id, if it belongs to one of the caller's teams. */
     public Optional<Contact> find(String id) {
-        return findAll(List.of(id)).values().stream().findFirst();
+        return TeamScopedQuery.of(Contact.class, caller).byId("Contact", id);
     }
 
     /** The contacts behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */

@@ -131,7 +131,7 @@ public class InteractionService {
 
     /** The interaction behind an opaque id, if it belongs to one of the caller's teams. */
     public Optional<Interaction> find(String id) {
-        return findAll(List.of(id)).values().stream().findFirst();
+        return TeamScopedQuery.of(Interaction.class, caller).byId("Interaction", id);
     }
 
     /** The interactions behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */

@@ -152,7 +152,7 @@ public class InvoiceService {
     // ------------------------------------------------------------------ reads
 
     public Optional<Invoice> find(String id) {
-        return findAll(List.of(id)).values().stream().findFirst();
+        return TeamScopedQuery.of(Invoice.class, caller).byId("Invoice", id);
     }
 
     /** The invoices behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */

@@ -51,7 +51,7 @@ public class QuoteService {
     // ------------------------------------------------------------------ reads
 
     public Optional<Quote> find(String id) {
-        return findAll(List.of(id)).values().stream().findFirst();
+        return TeamScopedQuery.of(Quote.class, caller).byId("Quote", id);
     }
 
     /** The quotes behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */

@@ -1,6 +1,7 @@
 package dev.funnel.security;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class TeamScopedQuery<T> {
 
     /** The row behind an opaque id of {@code kind}, if it is in the caller's teams. */
     public Optional<T> byId(String kind, String opaqueId) {
-        return Optional.ofNullable(byIds(kind, List.of(opaqueId)).get(opaqueId));
+        return Optional.ofNullable(byIds(kind, Collections.singletonList(opaqueId)).get(opaqueId));
     }
 
     /**
