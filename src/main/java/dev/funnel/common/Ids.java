@@ -34,6 +34,20 @@ public final class Ids {
         }
     }
 
+    /** The type an opaque id names ("Contact" of "Contact:42"), or null when it is not an id of this server. */
+    public static String typeOf(String id) {
+        if (id == null || id.length() > 64) {
+            return null;
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(id), StandardCharsets.UTF_8);
+            int colon = raw.indexOf(':');
+            return colon <= 0 ? null : raw.substring(0, colon);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** The database id behind an opaque id, or NOT_FOUND. */
     public static long require(String type, String id) {
         Long value = decode(type, id);

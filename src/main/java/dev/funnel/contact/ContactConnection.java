@@ -20,14 +20,13 @@ public record ContactConnection(
     @Type("ContactEdge")
     @Description("A contact and its position in the list.")
     public record Edge(
-            @NonNull @Description("Pass as after to get the contacts that follow this one.") String cursor,
+            @NonNull @Description("Pass as after to get the contacts that follow this one, or as before to get those that precede it.") String cursor,
             @NonNull @Description("The contact.") ContactView node) {
     }
 
     static ContactConnection of(Page<Contact> page, java.util.function.Function<Contact, Cursor> cursor) {
         List<Edge> edges = page.items().stream().map(c -> new Edge(cursor.apply(c).encode(), ContactView.of(c))).toList();
-        return new ContactConnection(edges,
-                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+        return new ContactConnection(edges, PageInfo.of(page, edges.stream().map(Edge::cursor).toList()),
                 Math.toIntExact(page.totalCount().getAsLong()));
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -19,6 +18,7 @@ import dev.funnel.interaction.InteractionConnection;
 import dev.funnel.interaction.InteractionService;
 import dev.funnel.team.TeamService;
 import dev.funnel.team.TeamView;
+import dev.funnel.common.PageRequest;
 import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
@@ -50,18 +50,22 @@ public class ContactGraphQLApi {
     @Description("Contacts of the caller's teams, filtered and sorted (default: last changed first), paged by keyset.")
     public @NonNull ContactConnection contacts(@Name("filter") @Description("Only contacts matching this.") ContactFilter filter,
             @Name("orderBy") @Description("Sort order; default last changed first.") ContactOrder orderBy,
-            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
-            @Name("after") @Description("Cursor of the edge to start after.") String after) {
-        return contacts.list(filter, orderBy, first, after);
+            @Name("first") @Description("Page forward: this many edges, 0..200 (50 when neither first nor last is given).") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after,
+            @Name("last") @Description("Page backward: this many edges, 0..200: those just before the before cursor, or the last ones of the list; not with first.") Integer last,
+            @Name("before") @Description("Cursor of the edge to end before.") String before) {
+        return contacts.list(filter, orderBy, PageRequest.of(first, after, last, before));
     }
 
     @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Query("followUps")
     @Description("Leads and prospects to follow up: hot first, then warm, then cold, longest waiting first; contacts touched too often without an answer are held back.")
     public @NonNull ContactConnection followUps(@Name("team") @Description("Only this team (code).") String team,
-            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
-            @Name("after") @Description("Cursor of the edge to start after.") String after) {
-        return contacts.followUps(team, first, after);
+            @Name("first") @Description("Page forward: this many edges, 0..200 (50 when neither first nor last is given).") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after,
+            @Name("last") @Description("Page backward: this many edges, 0..200: those just before the before cursor, or the last ones of the list; not with first.") Integer last,
+            @Name("before") @Description("Cursor of the edge to end before.") String before) {
+        return contacts.followUps(team, PageRequest.of(first, after, last, before));
     }
 
     // ------------------------------------------------------------------ mutations
@@ -137,10 +141,12 @@ public class ContactGraphQLApi {
     @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
     @Description("The contact's interactions, newest first.")
     public List<@NonNull InteractionConnection> interactions(@Source List<ContactView> page,
-            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
-            @Name("after") @Description("Cursor of the edge to start after.") String after) {
+            @Name("first") @Description("Page forward: this many edges, 0..200 (50 when neither first nor last is given).") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after,
+            @Name("last") @Description("Page backward: this many edges, 0..200: those just before the before cursor, or the last ones of the list; not with first.") Integer last,
+            @Name("before") @Description("Cursor of the edge to end before.") String before) {
         Map<Long, InteractionConnection> pages = interactions.pagesOf(page.stream().map(ContactView::dbId).toList(),
-                first, after);
+                PageRequest.of(first, after, last, before));
         return page.stream().map(c -> pages.get(c.dbId())).toList();
     }
 

@@ -23,6 +23,7 @@ import dev.funnel.common.ValidationException;
 import dev.funnel.common.VersionConflictException;
 import dev.funnel.observability.FunnelMetrics;
 import dev.funnel.security.Caller;
+import dev.funnel.security.TeamFilter;
 import dev.funnel.security.TeamScopedQuery;
 import dev.funnel.team.Team;
 import dev.funnel.team.TeamService;
@@ -50,6 +51,11 @@ public class ContactService {
         return TeamScopedQuery.of(Contact.class, caller).byId("Contact", id);
     }
 
+    /** The contacts behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */
+    public Map<String, Contact> findAll(List<String> ids) {
+        return TeamScopedQuery.of(Contact.class, caller).byIds("Contact", ids);
+    }
+
     /** Like {@link #find(String)}, or NOT_FOUND. */
     public Contact require(String id) {
         return find(id).orElseThrow(() -> new NotFoundException("contact", id));
@@ -67,25 +73,22 @@ public class ContactService {
         return c;
     }
 
-    public ContactConnection list(ContactFilter filter, ContactOrder order, Integer first, String after) {
+    public ContactConnection list(ContactFilter filter, ContactOrder order, PageRequest page) {
         if (filter != null) {
             InputValidator.noNulls("filter.stages", filter.stages());
             InputValidator.noNulls("filter.temperatures", filter.temperatures());
             InputValidator.noNulls("filter.sources", filter.sources());
         }
         validator.check("filter", filter);
-        PageRequest page = PageRequest.of(first, after);
         ContactOrder sort = order == null ? ContactOrder.DEFAULT
                 : new ContactOrder(order.field(), order.direction() == null ? ContactOrder.Direction.DESC : order.direction());
-        ContactQuery query = ContactQuery.of(caller.teamIds(), filter == null || filter.team() == null ? null : caller.teamIdOf(filter.team()), filter, sort);
+        ContactQuery query = ContactQuery.of(caller, filter, sort);
         return ContactConnection.of(query.page(page), query::cursorOf);
     }
 
-    /** DOMAIN.md rule 7: leads and prospects to follow up, hot first, then warm, then cold, longest waiting first. */
-    public ContactConnection followUps(String team, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
-        List<Long> teamIds = team == null ? caller.teamIds() : List.of(caller.teamIdOf(team));
-        FollowUpQuery query = new FollowUpQuery(teamIds, Times.now());
+    /** Lifecycle rule 7 (README): leads and prospects to follow up, hot first, then warm, then cold, longest waiting first. */
+    public ContactConnection followUps(String team, PageRequest page) {
+        FollowUpQuery query = new FollowUpQuery(caller.teamFilter(), team == null ? null : caller.teamIdOf(team), Times.now());
         return ContactConnection.of(query.page(page), FollowUpQuery::cursorOf);
     }
 
@@ -289,8 +292,8 @@ public class ContactService {
     public List<Contact> byIds(List<Long> ids) {
         Map<Long, Contact> found = new HashMap<>();
         List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty() && !caller.teamIds().isEmpty()) {
-            Contact.<Contact>list("id in ?1 and teamId in ?2", wanted, caller.teamIds()).forEach(c -> found.put(c.id, c));
+        if (!wanted.isEmpty()) {
+            TeamScopedQuery.of(Contact.class, caller).and("id in :ids", "ids", wanted).list(null).forEach(c -> found.put(c.id, c));
         }
         return ids.stream().map(id -> id == null ? null : found.get(id)).toList();
     }
@@ -298,8 +301,8 @@ public class ContactService {
     /** Stage histories, oldest change first, of several contacts at once. */
     public List<List<StageChangeView>> histories(List<Long> contactIds) {
         Map<Long, List<StageChangeView>> byContact = new HashMap<>();
-        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            StageChange.<StageChange>list("contactId in ?1 and teamId in ?2 order by at, id", contactIds, caller.teamIds())
+        if (!contactIds.isEmpty()) {
+            TeamScopedQuery.of(StageChange.class, caller).and("contactId in :ids", "ids", contactIds).list("at, id")
                     .forEach(sc -> byContact.computeIfAbsent(sc.contactId, k -> new ArrayList<>()).add(StageChangeView.of(sc)));
         }
         return contactIds.stream().map(id -> byContact.getOrDefault(id, List.of())).toList();
@@ -316,12 +319,12 @@ public class ContactService {
         Map<Long, Integer> inWindow = new HashMap<>();
         List<Long> ids = views.stream().map(ContactView::dbId).toList();
         if (!ids.isEmpty()) {
+            TeamFilter teams = caller.teamFilter();
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Contact.getEntityManager().createNativeQuery("select c.id, "
+            List<Object[]> rows = teams.bind(Contact.getEntityManager().createNativeQuery("select c.id, "
                     + FollowUpQuery.TOUCHES_IN_WINDOW + " from contact c join team t on t.id = c.team_id"
-                    + " where c.id in (:ids) and c.team_id in (:teams)")
-                    .setParameter("ids", ids).setParameter("teams", caller.teamIds()).setParameter("now", Times.now())
-                    .getResultList();
+                    + " where c.id in (:ids) and " + teams.on("c.team_id")))
+                    .setParameter("ids", ids).setParameter("now", Times.now()).getResultList();
             rows.forEach(r -> inWindow.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue()));
         }
         return views.stream().map(v -> {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import dev.funnel.common.Decimal;
 import dev.funnel.common.Ids;
+import dev.funnel.graphql.Node;
 
 @Type("Contact")
 @Description("A person or an organization of one team, and where it stands in the funnel.")
@@ -49,7 +50,7 @@ public record ContactView(
         @NonNull @Description("Optimistic-locking version; pass it back as expectedVersion when updating.") int version,
         @NonNull @Description("When the contact was created (UTC).") OffsetDateTime createdAt,
         @NonNull @Description("When the contact last changed (UTC).") OffsetDateTime updatedAt,
-        @Description("When the last interaction took place (UTC); null when none.") OffsetDateTime lastInteractionAt) {
+        @Description("When the last interaction took place (UTC); null when none.") OffsetDateTime lastInteractionAt) implements Node {
 
     public static ContactView of(Contact c) {
         return new ContactView(c.id, c.teamId, c.organizationId, c.quoteRequested, c.webFormReceived,

@@ -8,14 +8,17 @@ import java.util.Map;
 import jakarta.persistence.Query;
 
 import dev.funnel.common.Cursor;
+import dev.funnel.common.Keyset;
 import dev.funnel.common.Page;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.ValidationException;
+import dev.funnel.security.TeamFilter;
 
 /**
- * The follow-up list of DOMAIN.md rule 7 in SQL, so that it pages by keyset like every list.
- * It mirrors {@link Lifecycle#followUpRank} (the order) and {@link Lifecycle#heldBack} (the cap);
- * FollowUpRulesTest drives both through the API to keep them in step.
+ * The follow-up list of the README's lifecycle rule 7 in SQL, so that it pages by keyset (both
+ * ways) like every list. It mirrors {@link Lifecycle#followUpRank} (the order) and
+ * {@link Lifecycle#heldBack} (the cap); LifecycleRulesTest drives both through the API to keep
+ * them in step.
  */
 final class FollowUpQuery {
 
@@ -29,58 +32,55 @@ final class FollowUpQuery {
     private static final String RANK = "(case c.temperature when 'HOT' then 0 when 'WARM' then 1 when 'COLD' then 2 else 3 end)";
     private static final String WAITING = "coalesce(c.last_interaction_at, c.created_at)";
 
-    private final List<Long> teamIds;
+    /** Rank, then longest waiting, then id; a cursor's value holds "rank waiting". */
+    private static final Keyset ORDER = Keyset.on(List.of(RANK, WAITING), "c.id", true, (argument, value, params) -> {
+        String[] parts = value.split(" ", 2);
+        try {
+            params.put(argument + "Rank", Integer.parseInt(parts[0]));
+            params.put(argument + "Waiting", OffsetDateTime.parse(parts[1]));
+        } catch (RuntimeException e) {
+            throw new ValidationException(argument, "The cursor does not belong to the follow-up list");
+        }
+        return "(:" + argument + "Rank, cast(:" + argument + "Waiting as timestamptz))";
+    });
+
+    private final TeamFilter teams;
+    private final Long team;
     private final OffsetDateTime now;
 
-    FollowUpQuery(List<Long> teamIds, OffsetDateTime now) {
-        this.teamIds = teamIds.isEmpty() ? List.of(-1L) : teamIds;
+    /** The follow-ups of the caller's teams ({@code teams}), or of its one team {@code team} when not null. */
+    FollowUpQuery(TeamFilter teams, Long team, OffsetDateTime now) {
+        this.teams = teams;
+        this.team = team;
         this.now = now;
     }
 
     Page<Contact> page(PageRequest page) {
         String from = " from contact c join team t on t.id = c.team_id"
-                + " where c.team_id in (:teams) and c.stage in ('LEAD', 'PROSPECT')"
-                + " and " + TOUCHES_IN_WINDOW + " < t.followup_max_touches";
+                + " where " + teams.on("c.team_id") + (team == null ? "" : " and c.team_id = :team")
+                + " and c.stage in ('LEAD', 'PROSPECT') and " + TOUCHES_IN_WINDOW + " < t.followup_max_touches";
         Map<String, Object> params = new HashMap<>();
-        params.put("teams", teamIds);
+        params.put("team", team);
         params.put("now", now);
         long total = ((Number) bind(Contact.getEntityManager().createNativeQuery("select count(*)" + from), params)
                 .getSingleResult()).longValue();
-        if (page.first() == 0) {
-            return Page.empty(total > 0 && page.after() == null, total);
+        if (page.size() == 0) {
+            return Page.empty(page, total);
         }
-        StringBuilder sql = new StringBuilder("select c.*").append(from);
-        if (page.after() != null) {
-            Cursor after = page.after();
-            String[] parts = after.value() == null ? new String[0] : after.value().split(" ", 2);
-            if (parts.length != 2) {
-                throw new ValidationException("after", "The cursor does not belong to the follow-up list");
-            }
-            sql.append(" and (").append(RANK).append(", ").append(WAITING)
-                    .append(", c.id) > (:afterRank, cast(:afterWaiting as timestamptz), :afterId)");
-            try {
-                params.put("afterRank", Integer.parseInt(parts[0]));
-                params.put("afterWaiting", OffsetDateTime.parse(parts[1]));
-            } catch (RuntimeException e) {
-                throw new ValidationException("after", "The cursor does not belong to the follow-up list");
-            }
-            params.put("afterId", after.id());
-        }
-        sql.append(" order by ").append(RANK).append(", ").append(WAITING).append(", c.id limit :limit");
-        params.put("limit", page.first() + 1);
+        String sql = "select c.*" + from + ORDER.where(page, params) + " order by " + ORDER.orderBy(page) + " limit :limit";
+        params.put("limit", page.limit());
         @SuppressWarnings("unchecked")
-        List<Contact> rows = bind(Contact.getEntityManager().createNativeQuery(sql.toString(), Contact.class), params)
-                .getResultList();
-        return Page.of(rows, page.first(), total);
+        List<Contact> rows = bind(Contact.getEntityManager().createNativeQuery(sql, Contact.class), params).getResultList();
+        return Page.of(rows, page, total);
     }
 
-    private static Query bind(Query query, Map<String, Object> params) {
+    private Query bind(Query query, Map<String, Object> params) {
         params.forEach((name, value) -> {
             if (query.getParameters().stream().anyMatch(p -> name.equals(p.getName()))) {
                 query.setParameter(name, value);
             }
         });
-        return query;
+        return teams.bind(query);
     }
 
     static Cursor cursorOf(Contact c) {

@@ -12,7 +12,7 @@ import dev.funnel.interaction.Channel;
 import dev.funnel.interaction.Direction;
 
 /**
- * The lifecycle rules of DOMAIN.md, and nothing else: which stage a contact moves to and why,
+ * The lifecycle rules of README.md ("The lifecycle, as Funnel applies it"), and nothing else: which stage a contact moves to and why,
  * its temperature, and whether it belongs on the follow-up list. Pure functions of their
  * arguments (no CDI, no database, no clock), so that every rule is driven by a unit test.
  * Services apply the moves; nothing else decides a stage.

@@ -12,12 +12,11 @@ import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Adds Funnel's graphql-java instrumentations ({@link QueryLimits}, then {@link ErrorMapping}) and
- * its {@link LeanFetchers} to the engine SmallRye builds, describes the custom scalars
- * ({@link Scalars}). (SmallRye keeps parsed and
- * validated documents itself, in an LRU of 2,048.) A SmallRye eventing service
- * (META-INF/services) rather than a CDI observer of {@code GraphQL.Builder}: the CDI route needs
- * SmallRye's events switched on, and those fire CDI events around every single field fetch
- * (measured: ~10 % of a page's CPU).
+ * its {@link LeanFetchers} to the engine SmallRye builds, corrects the schema where SmallRye cannot
+ * build it ({@link NodeIdsArgument}) and describes the custom scalars ({@link CustomScalars}). (SmallRye keeps parsed and validated
+ * documents itself, in an LRU of 2,048.) A SmallRye eventing service (META-INF/services) rather than a CDI
+ * observer of {@code GraphQL.Builder}: the CDI route needs SmallRye's events switched on, and
+ * those fire CDI events around every single field fetch (measured: ~10 % of a page's CPU).
  */
 public class FunnelInstrumentation implements EventingService {
 
@@ -29,7 +28,7 @@ public class FunnelInstrumentation implements EventingService {
 
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
-        return GraphQLSchema.newSchema(Scalars.described(builder.build()));
+        return GraphQLSchema.newSchema(CustomScalars.described(NodeIdsArgument.publish(builder).build()));
     }
 
     @Override

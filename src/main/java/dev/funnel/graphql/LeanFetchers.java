@@ -75,7 +75,7 @@ final class LeanFetchers {
 
     /** Scalars {@link Property} writes as SmallRye does; a field of any other scalar keeps SmallRye's fetcher. */
     private static final Set<String> PLAIN_SCALARS = Set.of("String", "ID", "Int", "Float", "Boolean", "BigDecimal",
-            "BigInteger", "DateTime", "Date");
+            "BigInteger", "DateTime", "Date", "Decimal");
 
     /** Objects, enums, lists of them, and the scalars above (of record components named as their fields). */
     private static boolean plain(GraphQLFieldDefinition field) {

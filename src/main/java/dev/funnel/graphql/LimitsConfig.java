@@ -13,7 +13,8 @@ public interface LimitsConfig {
 
     /**
      * Highest cost a query may have: each field costs 1 plus its children, and a connection
-     * multiplies its children's cost by its page size ({@code first}, 50 when left out).
+     * multiplies its children's cost by its page size ({@code first} or {@code last}, 50 when left out), and
+     * {@code nodes} by its number of ids.
      */
     @WithDefault("25000")
     int maxComplexity();

@@ -45,7 +45,7 @@ public class QueryLimits {
                     protected AbortExecutionException mkAbortException(int cost, int max) {
                         return new AbortExecutionException("The query costs " + cost + " and at most " + max
                                 + " is allowed: each field costs 1, and a list multiplies what it holds by its page size"
-                                + " (first or last, 50 when left out); ask for smaller pages or fewer fields");
+                                + " (first or last, 50 when left out), nodes by its number of ids; ask for smaller pages or fewer fields");
                     }
                 });
     }
@@ -93,6 +93,10 @@ public class QueryLimits {
     /** A connection's children cost as many times as the page it asks for. */
     static final FieldComplexityCalculator COST = (env, childComplexity) -> {
         String type = GraphQLTypeUtil.unwrapAll(env.getFieldDefinition().getType()).getName();
+        if (env.getArguments().get("ids") instanceof List<?> ids) {
+            // nodes(ids:): what each node asks for, once per id
+            return 1 + childComplexity * Math.max(ids.size(), 1);
+        }
         if (!type.endsWith("Connection")) {
             return 1 + childComplexity;
         }

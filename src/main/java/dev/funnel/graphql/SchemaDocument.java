@@ -42,7 +42,7 @@ public class SchemaDocument {
                 .includeSchemaDefinition(false).includeIntrospectionTypes(false).includeDirectiveDefinitions(false)
                 .includeDirectives(DIRECTIVES::contains)
                 // SmallRye adds its number scalars whether or not a field uses them; Funnel's are declared
-                .includeSchemaElement(e -> !(e instanceof GraphQLScalarType s) || Scalars.declared(s.getName()));
+                .includeSchemaElement(e -> !(e instanceof GraphQLScalarType s) || CustomScalars.declared(s.getName()));
         return new SchemaPrinter(options).print(schema);
     }
 }

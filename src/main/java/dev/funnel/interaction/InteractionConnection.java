@@ -22,7 +22,7 @@ public record InteractionConnection(
     @Type("InteractionEdge")
     @Description("An interaction and its position in the list.")
     public record Edge(
-            @NonNull @Description("Pass as after to get the interactions that follow this one.") String cursor,
+            @NonNull @Description("Pass as after to get the interactions that follow this one, or as before to get those that precede it.") String cursor,
             @NonNull @Description("The interaction.") InteractionView node) {
     }
 
@@ -33,8 +33,7 @@ public record InteractionConnection(
     /** The page; its totalCount is read only when asked for (ContactGraphQLApi.interactionsTotal). */
     static InteractionConnection of(Page<Interaction> page) {
         List<Edge> edges = page.items().stream().map(i -> new Edge(cursorOf(i).encode(), InteractionView.of(i))).toList();
-        return new InteractionConnection(edges,
-                new PageInfo(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+        return new InteractionConnection(edges, PageInfo.of(page, edges.stream().map(Edge::cursor).toList()),
                 page.totalCount());
     }
 }

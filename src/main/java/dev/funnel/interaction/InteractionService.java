@@ -6,13 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import dev.funnel.common.Cursor;
 import dev.funnel.common.InputValidator;
+import dev.funnel.common.Keyset;
 import dev.funnel.common.LazyCounts;
 import dev.funnel.common.Page;
 import dev.funnel.common.PageRequest;
@@ -22,6 +23,8 @@ import dev.funnel.contact.Contact;
 import dev.funnel.contact.ContactService;
 import dev.funnel.contact.Lifecycle;
 import dev.funnel.security.Caller;
+import dev.funnel.security.TeamFilter;
+import dev.funnel.security.TeamScopedQuery;
 
 /** Records interactions and applies what they mean for the contact's stage. */
 @ApplicationScoped
@@ -126,44 +129,52 @@ public class InteractionService {
         return null;
     }
 
+    /** The interaction behind an opaque id, if it belongs to one of the caller's teams. */
+    public Optional<Interaction> find(String id) {
+        return TeamScopedQuery.of(Interaction.class, caller).byId("Interaction", id);
+    }
+
+    /** The interactions behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */
+    public Map<String, Interaction> findAll(List<String> ids) {
+        return TeamScopedQuery.of(Interaction.class, caller).byIds("Interaction", ids);
+    }
+
+    /** Newest first: when it took place, then the last recorded first among those at one instant. */
+    private static final Keyset NEWEST_FIRST = Keyset.on(List.of("i.occurred_at"), "i.id", false, (argument, value, params) -> {
+        try {
+            params.put(argument + "At", OffsetDateTime.parse(value));
+        } catch (RuntimeException e) {
+            throw new ValidationException(argument, "The cursor does not belong to an interaction list");
+        }
+        return "cast(:" + argument + "At as timestamptz)";
+    });
+
     /**
-     * Newest-first interactions of several contacts at once, {@code first} per contact: one SQL
-     * statement for the rows and one for the counts, whatever the number of contacts.
+     * Newest-first interactions of several contacts at once, a page per contact (either way): one
+     * SQL statement for the rows and one for the counts, whatever the number of contacts.
      */
-    public Map<Long, InteractionConnection> pagesOf(List<Long> contactIds, Integer first, String after) {
-        PageRequest page = PageRequest.of(first, after);
+    public Map<Long, InteractionConnection> pagesOf(List<Long> contactIds, PageRequest page) {
         Map<Long, List<Interaction>> rows = new HashMap<>();
         LazyCounts counts = new LazyCounts(() -> countsOf(contactIds));
-        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            var em = Interaction.getEntityManager();
-            if (page.first() > 0) {
-                Cursor cursor = page.after();
-                String keyset = cursor == null ? ""
-                        : " and (i.occurred_at, i.id) < (cast(:afterAt as timestamptz), :afterId)";
-                // per contact, only its first rows along interaction_contact_idx (not all its interactions)
-                Query q = em.createNativeQuery("select i.* from contact c cross join lateral (select i.id, i.team_id,"
-                        + " i.contact_id, i.channel, i.direction, i.occurred_at, i.summary, i.author, i.created_at"
-                        + " from interaction i where i.contact_id = c.id and i.team_id in (:teams)" + keyset
-                        + " order by i.occurred_at desc, i.id desc limit :limit) i where c.id in (:ids)"
-                        + " order by i.contact_id, i.occurred_at desc, i.id desc", Interaction.class)
-                        .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
-                        .setParameter("limit", page.first() + 1);
-                if (cursor != null) {
-                    try {
-                        q.setParameter("afterAt", OffsetDateTime.parse(cursor.value()));
-                    } catch (RuntimeException e) {
-                        throw new ValidationException("after", "The cursor does not belong to an interaction list");
-                    }
-                    q.setParameter("afterId", cursor.id());
-                }
-                @SuppressWarnings("unchecked")
-                List<Interaction> found = q.getResultList();
-                found.forEach(i -> rows.computeIfAbsent(i.contactId, k -> new ArrayList<>()).add(i));
-            }
+        if (!contactIds.isEmpty() && page.size() > 0) {
+            Map<String, Object> params = new HashMap<>();
+            String keyset = NEWEST_FIRST.where(page, params);
+            // per contact, only its first rows along interaction_contact_idx (not all its interactions)
+            TeamFilter teams = caller.teamFilter();
+            Query q = teams.bind(Interaction.getEntityManager().createNativeQuery("select i.* from contact c cross join lateral"
+                    + " (select i.id, i.team_id, i.contact_id, i.channel, i.direction, i.occurred_at, i.summary, i.author,"
+                    + " i.created_at from interaction i where i.contact_id = c.id and " + teams.on("i.team_id") + keyset
+                    + " order by " + NEWEST_FIRST.orderBy(page) + " limit :limit) i where c.id in (:ids)"
+                    + " order by i.contact_id, " + NEWEST_FIRST.orderBy(page), Interaction.class))
+                    .setParameter("ids", contactIds).setParameter("limit", page.limit());
+            params.forEach(q::setParameter);
+            @SuppressWarnings("unchecked")
+            List<Interaction> found = q.getResultList();
+            found.forEach(i -> rows.computeIfAbsent(i.contactId, k -> new ArrayList<>()).add(i));
         }
         Map<Long, InteractionConnection> result = new LinkedHashMap<>();
         for (Long id : contactIds) {
-            result.put(id, InteractionConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(), counts.of(id))));
+            result.put(id, InteractionConnection.of(Page.of(rows.getOrDefault(id, List.of()), page, counts.of(id))));
         }
         return result;
     }
@@ -171,11 +182,12 @@ public class InteractionService {
     /** How many interactions each contact has: one statement. */
     private Map<Long, Long> countsOf(List<Long> contactIds) {
         Map<Long, Long> counts = new HashMap<>();
-        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
+        if (!contactIds.isEmpty()) {
+            TeamFilter teams = caller.teamFilter();
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = Interaction.getEntityManager().createNativeQuery("select contact_id, count(*) from interaction"
-                    + " where contact_id in (:ids) and team_id in (:teams) group by contact_id")
-                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds()).getResultList();
+            List<Object[]> rows = teams.bind(Interaction.getEntityManager().createNativeQuery("select contact_id, count(*)"
+                    + " from interaction where contact_id in (:ids) and " + teams.on("team_id") + " group by contact_id"))
+                    .setParameter("ids", contactIds).getResultList();
             rows.forEach(r -> counts.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue()));
         }
         return counts;

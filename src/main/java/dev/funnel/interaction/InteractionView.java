@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Type;
 
 import dev.funnel.common.Ids;
 import dev.funnel.common.Times;
+import dev.funnel.graphql.Node;
 
 @Type("Interaction")
 @Description("One touch between the team and a contact.")
@@ -22,7 +23,7 @@ public record InteractionView(
         @NonNull @Description("When it took place (UTC).") OffsetDateTime occurredAt,
         @Description("What was said or done.") String summary,
         @NonNull @Description("Who recorded it.") String author,
-        @NonNull @Description("When it was recorded (UTC).") OffsetDateTime createdAt) {
+        @NonNull @Description("When it was recorded (UTC).") OffsetDateTime createdAt) implements Node {
 
     public static InteractionView of(Interaction i) {
         return new InteractionView(i.id, i.contactId, Ids.encode("Interaction", i.id), i.channel, i.direction,

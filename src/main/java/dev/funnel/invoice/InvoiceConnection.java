@@ -20,13 +20,13 @@ public record InvoiceConnection(
     @Type("InvoiceEdge")
     @Description("An invoice and its position in the list.")
     public record Edge(
-            @NonNull @Description("Pass as after to get the invoices that follow this one.") String cursor,
+            @NonNull @Description("Pass as after to get the invoices that follow this one, or as before to get those that precede it.") String cursor,
             @NonNull @Description("The invoice.") InvoiceView node) {
     }
 
     static InvoiceConnection of(Page<Invoice> page) {
         List<Edge> edges = page.items().stream().map(i -> new Edge(new Cursor(null, i.id).encode(), InvoiceView.of(i))).toList();
-        return new InvoiceConnection(edges, PageInfo.of(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
+        return new InvoiceConnection(edges, PageInfo.of(page, edges.stream().map(Edge::cursor).toList()),
                 Math.toIntExact(page.totalCount().getAsLong()));
     }
 }

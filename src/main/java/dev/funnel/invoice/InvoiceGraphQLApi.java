@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -23,6 +22,7 @@ import dev.funnel.quote.QuoteService;
 import dev.funnel.quote.QuoteView;
 import dev.funnel.team.TeamService;
 import dev.funnel.team.TeamView;
+import dev.funnel.common.PageRequest;
 import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
@@ -53,9 +53,11 @@ public class InvoiceGraphQLApi {
     @Query("invoices")
     @Description("Invoices of the caller's teams, newest first, paged by keyset.")
     public @NonNull InvoiceConnection invoices(@Name("filter") @Description("Only invoices matching this.") InvoiceFilter filter,
-            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
-            @Name("after") @Description("Cursor of the edge to start after.") String after) {
-        return invoices.list(filter, first, after);
+            @Name("first") @Description("Page forward: this many edges, 0..200 (50 when neither first nor last is given).") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after,
+            @Name("last") @Description("Page backward: this many edges, 0..200: those just before the before cursor, or the last ones of the list; not with first.") Integer last,
+            @Name("before") @Description("Cursor of the edge to end before.") String before) {
+        return invoices.list(filter, PageRequest.of(first, after, last, before));
     }
 
     @RolesAllowed({ Role.BILLING, Role.ADMIN })

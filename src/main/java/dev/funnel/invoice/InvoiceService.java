@@ -155,9 +155,13 @@ public class InvoiceService {
         return TeamScopedQuery.of(Invoice.class, caller).byId("Invoice", id);
     }
 
-    public InvoiceConnection list(InvoiceFilter filter, Integer first, String after) {
+    /** The invoices behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */
+    public Map<String, Invoice> findAll(List<String> ids) {
+        return TeamScopedQuery.of(Invoice.class, caller).byIds("Invoice", ids);
+    }
+
+    public InvoiceConnection list(InvoiceFilter filter, PageRequest page) {
         validator.check("filter", filter);
-        PageRequest page = PageRequest.of(first, after);
         TeamScopedQuery<Invoice> query = TeamScopedQuery.of(Invoice.class, caller);
         if (filter != null) {
             query.inTeam(filter.team()).ofContact(filter.contactId());
@@ -181,8 +185,8 @@ public class InvoiceService {
     /** The invoices of several quotes at once (Quote.invoice); absent where a quote has none. */
     public Map<Long, Invoice> byQuote(List<Long> quoteIds) {
         Map<Long, Invoice> found = new HashMap<>();
-        if (!quoteIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            Invoice.<Invoice>list("quoteId in ?1 and teamId in ?2", quoteIds, caller.teamIds())
+        if (!quoteIds.isEmpty()) {
+            TeamScopedQuery.of(Invoice.class, caller).and("quoteId in :ids", "ids", quoteIds).list(null)
                     .forEach(i -> found.put(i.quoteId, i));
         }
         return found;

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Type;
 import dev.funnel.common.Ids;
 import dev.funnel.common.Money;
 import dev.funnel.common.Times;
+import dev.funnel.graphql.Node;
 
 @Type("Invoice")
 @Description("Issued by converting a quote; its lines and totals are the quote's at that moment.")
@@ -26,7 +27,7 @@ public record InvoiceView(
         @NonNull @Description("Sum of the lines' tax amounts.") Money tax,
         @NonNull @Description("net + tax.") Money gross,
         @NonNull @Description("When it was issued (UTC).") OffsetDateTime issuedAt,
-        @NonNull @Description("Who converted the quote: a user name, or the billing system's client id.") String issuedBy) {
+        @NonNull @Description("Who converted the quote: a user name, or the billing system's client id.") String issuedBy) implements Node {
 
     public static InvoiceView of(Invoice i) {
         return new InvoiceView(i.id, i.teamId, i.contactId, i.quoteId, Ids.encode("Invoice", i.id),

@@ -22,14 +22,13 @@ public record QuoteConnection(
     @Type("QuoteEdge")
     @Description("A quote and its position in the list.")
     public record Edge(
-            @NonNull @Description("Pass as after to get the quotes that follow this one.") String cursor,
+            @NonNull @Description("Pass as after to get the quotes that follow this one, or as before to get those that precede it.") String cursor,
             @NonNull @Description("The quote.") QuoteView node) {
     }
 
     /** The page; its totalCount is read only when asked for (QuoteGraphQLApi.total). */
     static QuoteConnection of(Page<Quote> page) {
         List<Edge> edges = page.items().stream().map(q -> new Edge(new Cursor(null, q.id).encode(), QuoteView.of(q))).toList();
-        return new QuoteConnection(edges, PageInfo.of(page.hasNextPage(), edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()),
-                page.totalCount());
+        return new QuoteConnection(edges, PageInfo.of(page, edges.stream().map(Edge::cursor).toList()), page.totalCount());
     }
 }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 
-import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -21,6 +20,7 @@ import dev.funnel.invoice.InvoiceService;
 import dev.funnel.invoice.InvoiceView;
 import dev.funnel.team.TeamService;
 import dev.funnel.team.TeamView;
+import dev.funnel.common.PageRequest;
 import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 
@@ -51,9 +51,11 @@ public class QuoteGraphQLApi {
     @Query("quotes")
     @Description("Quotes of the caller's teams, newest first, paged by keyset.")
     public @NonNull QuoteConnection quotes(@Name("filter") @Description("Only quotes matching this.") QuoteFilter filter,
-            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
-            @Name("after") @Description("Cursor of the edge to start after.") String after) {
-        return quotes.list(filter, first, after);
+            @Name("first") @Description("Page forward: this many edges, 0..200 (50 when neither first nor last is given).") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after,
+            @Name("last") @Description("Page backward: this many edges, 0..200: those just before the before cursor, or the last ones of the list; not with first.") Integer last,
+            @Name("before") @Description("Cursor of the edge to end before.") String before) {
+        return quotes.list(filter, PageRequest.of(first, after, last, before));
     }
 
     @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
@@ -119,9 +121,12 @@ public class QuoteGraphQLApi {
     public List<@NonNull QuoteConnection> contactQuotes(@Source List<ContactView> page,
             @Name("statuses") @Description("Only quotes in any of these statuses, as shown today (EXPIRED includes"
                     + " quotes past their date); all when absent or empty.") List<QuoteStatus> statuses,
-            @Name("first") @DefaultValue("50") @Description("Page size, 0..200.") Integer first,
-            @Name("after") @Description("Cursor of the edge to start after.") String after) {
-        Map<Long, QuoteConnection> pages = quotes.pagesOf(page.stream().map(ContactView::dbId).toList(), statuses, first, after);
+            @Name("first") @Description("Page forward: this many edges, 0..200 (50 when neither first nor last is given).") Integer first,
+            @Name("after") @Description("Cursor of the edge to start after.") String after,
+            @Name("last") @Description("Page backward: this many edges, 0..200: those just before the before cursor, or the last ones of the list; not with first.") Integer last,
+            @Name("before") @Description("Cursor of the edge to end before.") String before) {
+        Map<Long, QuoteConnection> pages = quotes.pagesOf(page.stream().map(ContactView::dbId).toList(), statuses,
+                PageRequest.of(first, after, last, before));
         return page.stream().map(c -> pages.get(c.dbId())).toList();
     }
 

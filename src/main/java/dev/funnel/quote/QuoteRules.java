@@ -8,7 +8,7 @@ import dev.funnel.common.InvalidTransitionException;
 import dev.funnel.common.QuoteNotConvertibleException;
 
 /**
- * The quote rules of DOMAIN.md, pure: the status a quote shows and the moves it allows.
+ * The quote rules of README.md ("Quotes"), pure: the status a quote shows and the moves it allows.
  * A quote past its validity date is expired whether or not anything has marked it.
  */
 public final class QuoteRules {

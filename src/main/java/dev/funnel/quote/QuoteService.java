@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.InvalidTransitionException;
+import dev.funnel.common.Keyset;
 import dev.funnel.common.LazyCounts;
 import dev.funnel.common.NotFoundException;
 import dev.funnel.common.Page;
@@ -27,6 +28,7 @@ import dev.funnel.contact.Lifecycle;
 import dev.funnel.contact.Stage;
 import dev.funnel.contact.StageTrigger;
 import dev.funnel.security.Caller;
+import dev.funnel.security.TeamFilter;
 import dev.funnel.security.TeamScopedQuery;
 import dev.funnel.team.TeamCounters;
 
@@ -52,6 +54,11 @@ public class QuoteService {
         return TeamScopedQuery.of(Quote.class, caller).byId("Quote", id);
     }
 
+    /** The quotes behind opaque ids that belong to the caller's teams, keyed by those ids: one statement. */
+    public Map<String, Quote> findAll(List<String> ids) {
+        return TeamScopedQuery.of(Quote.class, caller).byIds("Quote", ids);
+    }
+
     /**
      * The quote with its row locked until the transaction ends, and its state read under that
      * lock (a refresh: an instance the session already held could be stale); NOT_FOUND when it is
@@ -67,9 +74,8 @@ public class QuoteService {
         return visible;
     }
 
-    public QuoteConnection list(QuoteFilter filter, Integer first, String after) {
+    public QuoteConnection list(QuoteFilter filter, PageRequest page) {
         validator.check("filter", filter);
-        PageRequest page = PageRequest.of(first, after);
         TeamScopedQuery<Quote> query = TeamScopedQuery.of(Quote.class, caller);
         if (filter != null) {
             query.inTeam(filter.team()).ofContact(filter.contactId());
@@ -95,40 +101,39 @@ public class QuoteService {
         }).toList()) + ")";
     }
 
+    /** Newest first: quote ids grow with time. */
+    private static final Keyset NEWEST_FIRST = Keyset.byId("q.id", false);
+
     /**
      * Newest-first quotes of several contacts at once (Contact.quotes), optionally only those in some
      * statuses as shown today: one statement for rows, one for counts.
      */
-    public Map<Long, QuoteConnection> pagesOf(List<Long> contactIds, List<QuoteStatus> statuses, Integer first,
-            String after) {
+    public Map<Long, QuoteConnection> pagesOf(List<Long> contactIds, List<QuoteStatus> statuses, PageRequest page) {
         InputValidator.noNulls("statuses", statuses);
-        PageRequest page = PageRequest.of(first, after);
         String filter = statuses == null || statuses.isEmpty() ? "" : " and " + statusesClause(statuses, "q.status", "q.valid_until");
         Map<Long, List<Quote>> rows = new HashMap<>();
         LazyCounts counts = new LazyCounts(() -> countsOf(contactIds, filter));
-        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            if (page.first() > 0) {
-                String keyset = page.after() == null ? "" : " and q.id < :afterId";
-                // per contact, only its first rows along quote_contact_idx (not all its quotes)
-                var query = Quote.getEntityManager().createNativeQuery("select q.* from contact c cross join lateral"
-                        + " (select q.* from quote q where q.contact_id = c.id and q.team_id in (:teams)" + filter + keyset
-                        + " order by q.id desc limit :limit) q where c.id in (:ids) order by q.id desc", Quote.class)
-                        .setParameter("ids", contactIds).setParameter("teams", caller.teamIds())
-                        .setParameter("limit", page.first() + 1);
-                if (page.after() != null) {
-                    query.setParameter("afterId", page.after().id());
-                }
-                if (filter.contains(":today")) {
-                    query.setParameter("today", Times.today());
-                }
-                @SuppressWarnings("unchecked")
-                List<Quote> found = query.getResultList();
-                found.forEach(q -> rows.computeIfAbsent(q.contactId, k -> new ArrayList<>()).add(q));
+        if (!contactIds.isEmpty() && page.size() > 0) {
+            Map<String, Object> params = new HashMap<>();
+            String keyset = NEWEST_FIRST.where(page, params);
+            // per contact, only its first rows along quote_contact_idx (not all its quotes)
+            TeamFilter teams = caller.teamFilter();
+            var query = teams.bind(Quote.getEntityManager().createNativeQuery("select q.* from contact c cross join lateral"
+                    + " (select q.* from quote q where q.contact_id = c.id and " + teams.on("q.team_id") + filter + keyset
+                    + " order by " + NEWEST_FIRST.orderBy(page) + " limit :limit) q where c.id in (:ids) order by "
+                    + NEWEST_FIRST.orderBy(page), Quote.class))
+                    .setParameter("ids", contactIds).setParameter("limit", page.limit());
+            params.forEach(query::setParameter);
+            if (filter.contains(":today")) {
+                query.setParameter("today", Times.today());
             }
+            @SuppressWarnings("unchecked")
+            List<Quote> found = query.getResultList();
+            found.forEach(q -> rows.computeIfAbsent(q.contactId, k -> new ArrayList<>()).add(q));
         }
         Map<Long, QuoteConnection> result = new HashMap<>();
         for (Long id : contactIds) {
-            result.put(id, QuoteConnection.of(Page.of(rows.getOrDefault(id, List.of()), page.first(), counts.of(id))));
+            result.put(id, QuoteConnection.of(Page.of(rows.getOrDefault(id, List.of()), page, counts.of(id))));
         }
         return result;
     }
@@ -136,10 +141,11 @@ public class QuoteService {
     /** How many quotes each contact has (of those the SQL condition {@code filter} on {@code q} keeps): one statement. */
     private Map<Long, Long> countsOf(List<Long> contactIds, String filter) {
         Map<Long, Long> counts = new HashMap<>();
-        if (!contactIds.isEmpty() && !caller.teamIds().isEmpty()) {
-            var query = Quote.getEntityManager().createNativeQuery("select q.contact_id, count(*) from quote q"
-                    + " where q.contact_id in (:ids) and q.team_id in (:teams)" + filter + " group by q.contact_id")
-                    .setParameter("ids", contactIds).setParameter("teams", caller.teamIds());
+        if (!contactIds.isEmpty()) {
+            TeamFilter teams = caller.teamFilter();
+            var query = teams.bind(Quote.getEntityManager().createNativeQuery("select q.contact_id, count(*) from quote q"
+                    + " where q.contact_id in (:ids) and " + teams.on("q.team_id") + filter + " group by q.contact_id"))
+                    .setParameter("ids", contactIds);
             if (filter.contains(":today")) {
                 query.setParameter("today", Times.today());
             }
@@ -153,8 +159,8 @@ public class QuoteService {
     /** Quotes of the caller's teams by database id (Invoice.quote), in one statement. */
     public Map<Long, Quote> byIds(List<Long> ids) {
         Map<Long, Quote> found = new HashMap<>();
-        if (!ids.isEmpty() && !caller.teamIds().isEmpty()) {
-            Quote.<Quote>list("id in ?1 and teamId in ?2", ids, caller.teamIds()).forEach(q -> found.put(q.id, q));
+        if (!ids.isEmpty()) {
+            TeamScopedQuery.of(Quote.class, caller).and("id in :ids", "ids", ids).list(null).forEach(q -> found.put(q.id, q));
         }
         return found;
     }
@@ -239,7 +245,7 @@ public class QuoteService {
         return q;
     }
 
-    /** Accepting with a purchase order makes the contact a client (DOMAIN.md, seed 002), in this transaction. */
+    /** Accepting with a purchase order makes the contact a client (README.md, lifecycle rule 3), in this transaction. */
     @Transactional
     public Quote accept(String id, String purchaseOrder) {
         if (purchaseOrder != null && (purchaseOrder.isBlank() || purchaseOrder.length() > 100)) {

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Type;
 import dev.funnel.common.Ids;
 import dev.funnel.common.Money;
 import dev.funnel.common.Times;
+import dev.funnel.graphql.Node;
 
 @Type("Quote")
 @Description("A priced offer to a contact. Totals are computed by the server.")
@@ -36,7 +37,7 @@ public record QuoteView(
         @Description("When it was converted into an invoice (UTC).") OffsetDateTime convertedAt,
         @NonNull @Description("Optimistic-locking version.") int version,
         @NonNull @Description("When it was created (UTC).") OffsetDateTime createdAt,
-        @NonNull @Description("When it last changed (UTC).") OffsetDateTime updatedAt) {
+        @NonNull @Description("When it last changed (UTC).") OffsetDateTime updatedAt) implements Node {
 
     public static QuoteView of(Quote q) {
         return new QuoteView(q.id, q.teamId, q.contactId, Ids.encode("Quote", q.id), Math.toIntExact(q.number),

@@ -99,6 +99,11 @@ public class Caller {
         return teams().stream().filter(t -> t.code.equals(code)).map(t -> t.id).findFirst().orElse(-1L);
     }
 
+    /** The condition every query puts on its team column: the caller's teams ({@link #teamIds()}). */
+    public TeamFilter teamFilter() {
+        return TeamFilter.of(teamIds());
+    }
+
     /** The team ids every query filters on; PostgreSQL's row-level security checks the same again (TeamScope). */
     public List<Long> teamIds() {
         if (override.isResolvable()) {

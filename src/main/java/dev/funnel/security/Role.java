@@ -1,6 +1,6 @@
 package dev.funnel.security;
 
-/** The roles of API.md, as they appear in the token's roles claim. */
+/** The roles of README.md ("Roles"), as they appear in the token's roles claim. */
 public final class Role {
 
     /** Contacts, interactions and quotes of the caller's teams. */

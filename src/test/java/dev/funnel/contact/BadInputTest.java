@@ -20,7 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 
-/** Every mutation fed bad input answers its API.md code, and writes nothing. */
+/** Every mutation fed bad input answers its code (README.md, "Errors"), and writes nothing. */
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class BadInputTest {

@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
 
-/** DOMAIN.md lifecycle rules, each through GraphQL over HTTP on the real database. */
+/** The lifecycle rules of README.md, each through GraphQL over HTTP on the real database. */
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class LifecycleRulesTest {

@@ -94,7 +94,7 @@ class CrossTeamSchemaWalkTest {
         }
         System.out.println("Cross-team walk covered " + walked.size() + " operations: " + walked);
         assertTrue(walked.containsAll(List.of("contact", "contacts", "followUps", "quote", "quotes", "invoice", "invoices",
-                "team", "me", "convertQuote", "createContact", "updateContact", "recordInteraction", "createQuote")));
+                "team", "me", "node", "nodes", "convertQuote", "createContact", "updateContact", "recordInteraction", "createQuote")));
     }
 
     /** One root field with every argument filled and every field selected. */
@@ -121,6 +121,10 @@ class CrossTeamSchemaWalkTest {
         Map<String, Object> type = named(typeRef);
         String typeName = (String) type.get("name");
         String kindName = (String) type.get("kind");
+        if ("ID".equals(typeName) && name.equals("ids")) {
+            // a list of ids (nodes): one of every kind
+            return "[" + String.join(", ", KINDS.stream().sorted().map(k -> quoted(values.get(k))).toList()) + "]";
+        }
         if ("ID".equals(typeName)) {
             String kind = name.equals("id") ? ownerKind
                     : name.equals("organizationId") ? "Contact" : capitalize(name.substring(0, name.length() - 2));
@@ -161,17 +165,27 @@ class CrossTeamSchemaWalkTest {
         };
     }
 
-    /** Every field of the type, objects expanded to {@link #DEPTH} levels; fields needing arguments use them. */
+    /**
+     * Every field of the type, objects expanded to {@link #DEPTH} levels; fields needing arguments use
+     * them. An interface (Node) is expanded into every type that implements it.
+     */
     private String selection(Object typeRef, int depth) {
         Map<String, Object> type = named(typeRef);
         String kind = (String) type.get("kind");
+        if (kind.equals("INTERFACE")) {
+            List<String> parts = new ArrayList<>(fields((String) type.get("name")).stream().map(f -> (String) f.get("name")).toList());
+            for (Map<String, Object> implementation : list(types.get(type.get("name")).get("possibleTypes"))) {
+                parts.add("... on " + implementation.get("name") + selection(implementation, depth));
+            }
+            return " { " + String.join(" ", parts) + " }";
+        }
         if (!kind.equals("OBJECT")) {
             return "";
         }
         List<String> parts = new ArrayList<>();
         for (Map<String, Object> f : fields((String) type.get("name"))) {
             Map<String, Object> fieldType = named(f.get("type"));
-            boolean object = fieldType.get("kind").equals("OBJECT");
+            boolean object = fieldType.get("kind").equals("OBJECT") || fieldType.get("kind").equals("INTERFACE");
             if (object && depth >= DEPTH) {
                 continue;
             }
@@ -230,6 +244,6 @@ class CrossTeamSchemaWalkTest {
             { __schema { types { name kind
                 fields { name args { name type { ...T } } type { ...T } }
                 inputFields { name type { ...T } }
-                enumValues { name } } } }
+                enumValues { name } possibleTypes { name } } } }
             fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }""";
 }

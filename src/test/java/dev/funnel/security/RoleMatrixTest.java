@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.funnel.common.Ids;
 import dev.funnel.support.Api;
 import dev.funnel.support.Fixtures;
 import dev.funnel.support.Tokens;
@@ -31,6 +32,10 @@ import io.restassured.path.json.JsonPath;
 class RoleMatrixTest {
 
     private static final String NO_ID = "bm9wZTox";
+    private static final String CONTACT_ID = Ids.encode("Contact", 987_654_321L);
+    private static final String INTERACTION_ID = Ids.encode("Interaction", 987_654_321L);
+    private static final String QUOTE_ID = Ids.encode("Quote", 987_654_321L);
+    private static final String INVOICE_ID = Ids.encode("Invoice", 987_654_321L);
     private static final Set<String> SALES = Set.of("sales", "manager", "admin");
     private static final Set<String> READ_BILLING = Set.of("sales", "manager", "billing", "admin");
     private static final Set<String> EVERYONE = Set.of("sales", "manager", "billing", "admin", "none");
@@ -47,6 +52,15 @@ class RoleMatrixTest {
                 Arguments.of("quotes", "{ quotes { totalCount } }", READ_BILLING),
                 Arguments.of("invoice", "{ invoice(id: \"" + NO_ID + "\") { id } }", READ_BILLING),
                 Arguments.of("invoices", "{ invoices { totalCount } }", READ_BILLING),
+                // node and nodes: whoever may read records at all; then each type by the roles of its own query by id
+                Arguments.of("node", "{ node(id: \"" + NO_ID + "\") { id } }", READ_BILLING),
+                Arguments.of("nodes", "{ nodes(ids: [\"" + NO_ID + "\"]) { id } }", READ_BILLING),
+                Arguments.of("node of a contact", "{ node(id: \"" + CONTACT_ID + "\") { id } }", SALES),
+                Arguments.of("node of an interaction", "{ node(id: \"" + INTERACTION_ID + "\") { id } }", SALES),
+                Arguments.of("node of a quote", "{ node(id: \"" + QUOTE_ID + "\") { id } }", READ_BILLING),
+                Arguments.of("node of an invoice", "{ node(id: \"" + INVOICE_ID + "\") { id } }", READ_BILLING),
+                Arguments.of("nodes of a quote and a contact", "{ nodes(ids: [\"" + QUOTE_ID + "\", \"" + CONTACT_ID
+                        + "\"]) { id } }", SALES),
                 Arguments.of("createContact", "mutation { createContact(input: {team: \"%TEAM%\", displayName: \"x\"}) { id } }", SALES),
                 Arguments.of("updateContact", "mutation { updateContact(input: {id: \"" + NO_ID + "\", expectedVersion: 0}) { id } }", SALES),
                 Arguments.of("qualifyContact", "mutation { qualifyContact(id: \"" + NO_ID + "\") { id } }", SALES),

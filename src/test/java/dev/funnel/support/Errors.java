@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.restassured.path.json.JsonPath;
 
-/** Assertions on the error shape of API.md. */
+/** Assertions on the error shape of README.md ("Errors"). */
 public final class Errors {
 
     private Errors() {

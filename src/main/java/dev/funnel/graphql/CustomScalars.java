@@ -19,9 +19,9 @@ import graphql.util.TraverserContext;
  * is. SmallRye builds the scalars without either. A field typed with a scalar this class does not
  * know leaves schema.graphql incomplete, which SchemaTest catches.
  */
-final class Scalars {
+final class CustomScalars {
 
-    private Scalars() {
+    private CustomScalars() {
     }
 
     private record Spec(String description, String url) {
