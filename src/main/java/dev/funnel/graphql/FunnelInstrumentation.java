@@ -26,13 +26,40 @@ public class FunnelInstrumentation implements EventingService {
         return null;
     }
 
+    /**
+     * This hook as the running application loaded it. SmallRye keeps the hooks it found in a static
+     * singleton, which outlives a dev-mode live reload: the instance it calls then belongs to the
+     * previous application, whose beans are gone. The hook of the current class loader (the
+     * thread's) does the work; elsewhere that is this very instance.
+     */
+    private EventingService current() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null || loader == getClass().getClassLoader()) {
+            return this;
+        }
+        try {
+            Class<?> type = loader.loadClass(getClass().getName());
+            return type == getClass() ? this : (EventingService) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            return this;
+        }
+    }
+
     @Override
     public GraphQLSchema.Builder beforeSchemaBuild(GraphQLSchema.Builder builder) {
+        EventingService current = current();
+        if (current != this) {
+            return current.beforeSchemaBuild(builder);
+        }
         return GraphQLSchema.newSchema(CustomScalars.described(NodeIdsArgument.publish(builder).build()));
     }
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        EventingService current = current();
+        if (current != this) {
+            return current.beforeGraphQLBuild(builder);
+        }
         QueryLimits limits = Arc.container().instance(QueryLimits.class).get();
         // one flat chain: graphql-java asks every member of a chain about every field, nested chains included
         List<Instrumentation> chain = new ArrayList<>();
