@@ -3,6 +3,7 @@
 # PostgreSQL, demo data), then runs from e2e/:
 #   - graphql-ui.test.mjs: the /dev page, a demo user's token into the GraphQL UI, Docs, a query
 #     (headless Debian chromium, screenshots in target/e2e/);
+#   - demo-data.test.mjs: the demo data as the API shows it, and the services carrying on from it;
 #   - readme-examples.mjs: every README.md example meant for the dev mode, as written.
 # Prints "N passed, N failed", stops dev mode and exits non-zero when anything failed.
 #
@@ -90,7 +91,7 @@ log "dev mode is ready at $BASE"
 
 passed=0
 failed=0
-for check in graphql-ui.test.mjs readme-examples.mjs; do
+for check in graphql-ui.test.mjs demo-data.test.mjs readme-examples.mjs; do
   log "e2e/$check"
   (cd e2e && FUNNEL_BASE_URL=$BASE node "$check") 2>&1 | tee "$OUT/${check%%.*}.log"
   status=${PIPESTATUS[0]}
