@@ -36,6 +36,19 @@ class SchemaTest {
                 "schema.graphql differs from the running schema; if intended, rerun with -Dfunnel.schema.update=true");
     }
 
+    /** Every type it names is declared, scalars included (with @specifiedBy): tools load it as it is. */
+    @Test
+    void publishedSchemaIsACompleteDocument() throws IOException {
+        String schema = Files.readString(PUBLISHED);
+        graphql.schema.GraphQLSchema built = graphql.schema.idl.UnExecutableSchemaGenerator
+                .makeUnExecutableSchema(new graphql.schema.idl.SchemaParser().parse(schema));
+        for (String scalar : java.util.List.of("DateTime", "Date", "Decimal")) {
+            graphql.schema.GraphQLScalarType type = (graphql.schema.GraphQLScalarType) built.getType(scalar);
+            org.junit.jupiter.api.Assertions.assertNotNull(type, scalar);
+            org.junit.jupiter.api.Assertions.assertNotNull(type.getSpecifiedByUrl(), scalar + " has no @specifiedBy");
+        }
+    }
+
     @Test
     void everyTypeAndFieldIsDescribed() throws IOException {
         String schema = given().get("/graphql/schema.graphql").then().extract().asString();

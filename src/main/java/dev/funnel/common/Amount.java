@@ -12,12 +12,9 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 
 /** A money amount the database holds exactly: NUMERIC(19, 2), not negative. Null is valid. */
-@DecimalMin("0")
-@Digits(integer = 17, fraction = 2)
+@DecimalRange(min = "0", integer = 17, fraction = 2)
 @ReportAsSingleViolation
 @Constraint(validatedBy = {})
 @Target({ FIELD, METHOD, PARAMETER, RECORD_COMPONENT })

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import dev.funnel.common.Cursor;
+import dev.funnel.common.Decimal;
 import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.NotFoundException;
@@ -108,7 +109,7 @@ public class ContactService {
         c.region = blankToNull(input.region());
         c.sector = blankToNull(input.sector());
         c.employeeCount = input.employeeCount();
-        c.annualRevenue = input.annualRevenue();
+        c.annualRevenue = Decimal.valueOf(input.annualRevenue());
         c.decisionMaker = Boolean.TRUE.equals(input.decisionMaker());
         c.knownNeed = input.knownNeed();
         c.hasBudget = input.hasBudget();
@@ -170,7 +171,7 @@ public class ContactService {
             c.employeeCount = input.employeeCount();
         }
         if (input.annualRevenue() != null) {
-            c.annualRevenue = input.annualRevenue();
+            c.annualRevenue = Decimal.valueOf(input.annualRevenue());
         }
         if (input.decisionMaker() != null) {
             c.decisionMaker = input.decisionMaker();

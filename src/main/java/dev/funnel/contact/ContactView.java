@@ -2,7 +2,6 @@ package dev.funnel.contact;
 
 import static dev.funnel.common.Times.utc;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.funnel.common.Decimal;
 import dev.funnel.common.Ids;
 
 @Type("Contact")
@@ -39,7 +39,7 @@ public record ContactView(
         @Description("Region within the country.") String region,
         @Description("Business sector.") String sector,
         @Description("Number of employees (of the organization).") Integer employeeCount,
-        @Description("Annual revenue, in the team's currency.") BigDecimal annualRevenue,
+        @Description("Annual revenue, in the team's currency.") Decimal annualRevenue,
         @NonNull @Description("Whether this contact takes the buying decision.") boolean decisionMaker,
         @Description("Qualification answer: has a known need; null when not asked yet.") Boolean knownNeed,
         @Description("Qualification answer: has a budget; null when not asked yet.") Boolean hasBudget,
@@ -56,14 +56,14 @@ public record ContactView(
                 c.unansweredTouches, Ids.encode("Contact", c.id), c.kind, c.displayName,
                 c.email, c.phone, List.copyOf(c.roles), c.stage, c.temperature, c.temperatureOverride != null,
                 c.disqualificationReason, c.disqualificationNote, c.source, c.country, c.region, c.sector,
-                c.employeeCount, c.annualRevenue, c.decisionMaker, c.knownNeed, c.hasBudget, c.offerKnowledge,
+                c.employeeCount, Decimal.of(c.annualRevenue), c.decisionMaker, c.knownNeed, c.hasBudget, c.offerKnowledge,
                 c.websiteVisits, c.welcomesProposal, Math.toIntExact(c.version), utc(c.createdAt), utc(c.updatedAt),
                 utc(c.lastInteractionAt));
     }
 
     /** What rule 1 looks at, as the view carries it. */
     public Lifecycle.Profile profile() {
-        return new Lifecycle.Profile(country, region, sector, employeeCount, annualRevenue, quoteRequested,
+        return new Lifecycle.Profile(country, region, sector, employeeCount, Decimal.valueOf(annualRevenue), quoteRequested,
                 webFormReceived, websiteVisits);
     }
 }

@@ -1,6 +1,5 @@
 package dev.funnel.contact;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.validation.constraints.Email;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import dev.funnel.common.Amount;
 import dev.funnel.common.CountryCode;
+import dev.funnel.common.Decimal;
 import dev.funnel.common.PhoneNumber;
 
 @Input("UpdateContactInput")
@@ -33,7 +33,7 @@ public record UpdateContactInput(
         @Size(max = 100) @Description("Region within the country.") String region,
         @Size(max = 100) @Description("Business sector.") String sector,
         @PositiveOrZero @Max(100_000_000) @Description("Number of employees.") Integer employeeCount,
-        @Amount @Description("Annual revenue, at most 2 decimals.") BigDecimal annualRevenue,
+        @Amount @Description("Annual revenue, at most 2 decimals.") Decimal annualRevenue,
         @Description("Whether this contact takes the buying decision.") Boolean decisionMaker,
         @Description("Qualification answer: has a known need.") Boolean knownNeed,
         @Description("Qualification answer: has a budget.") Boolean hasBudget,

@@ -25,4 +25,34 @@ public interface LimitsConfig {
     /** Most operations one document may define (only one runs, but all are parsed and validated). */
     @WithDefault("5")
     int maxOperations();
+
+    /**
+     * Most fields one document may select, each repetition counted: graphql-java checks fields
+     * of one name against each other, so a thousand copies of one field cost a million checks.
+     */
+    @WithDefault("500")
+    int maxFields();
+
+    /** Most tokens (names, punctuation, values) in one document; the parser stops past them. */
+    @WithDefault("5000")
+    int maxTokens();
+
+    /** Most requests in one batch (a JSON array of requests in one POST). */
+    @WithDefault("5")
+    int maxBatch();
+
+    /**
+     * Deepest nesting of an operation that only asks about the schema ({@code __schema},
+     * {@code __type}): the GraphQL UI's and codegen's introspection queries nest type references
+     * about 15 deep, past the limit for data.
+     */
+    @WithDefault("20")
+    int introspectionMaxDepth();
+
+    /**
+     * Whether {@code __schema} answers. Off in production: a client reads the published
+     * schema.graphql instead. {@code __type(name:)} and {@code __typename} always answer.
+     */
+    @WithDefault("true")
+    boolean schemaIntrospection();
 }

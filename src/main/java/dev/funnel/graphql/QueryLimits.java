@@ -1,10 +1,10 @@
 package dev.funnel.graphql;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -13,20 +13,15 @@ import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
-import graphql.language.Document;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Field;
-import graphql.language.NodeVisitorStub;
-import graphql.language.NodeTraverser;
 import graphql.language.OperationDefinition;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.util.TraversalControl;
-import graphql.util.TraverserContext;
-import graphql.validation.ValidationError;
 import io.quarkus.arc.Unremovable;
 
 /**
- * Depth, cost, alias and operation limits, checked before anything runs. Each limit is a
+ * Depth and cost limits, checked before anything runs; the limits on the document itself (size,
+ * fields, aliases, operations) are {@link GraphQLDocuments}'. Each limit is a
  * {@code funnel.graphql.*} setting ({@link LimitsConfig}); {@link ErrorMapping} answers a breach
  * with LIMIT_EXCEEDED. Looked up by {@link FunnelInstrumentation}, hence unremovable.
  */
@@ -40,11 +35,63 @@ public class QueryLimits {
         this.config = config;
     }
 
+    boolean schemaIntrospection() {
+        return config.schemaIntrospection();
+    }
+
     /** The graphql-java instrumentations that enforce the limits. */
     List<Instrumentation> instrumentations() {
-        return List.of(new DocumentShape(config.maxAliases(), config.maxOperations()),
-                new MaxQueryDepthInstrumentation(config.maxDepth()),
-                new MaxQueryComplexityInstrumentation(config.maxComplexity(), COST));
+        // the allowance for introspection exists where __schema answers (dev mode, tests); elsewhere it is data
+        int introspectionDepth = config.schemaIntrospection() ? config.introspectionMaxDepth() : config.maxDepth();
+        return List.of(new Depth(depthLimit(config.maxDepth()), depthLimit(introspectionDepth)),
+                new MaxQueryComplexityInstrumentation(config.maxComplexity(), COST) {
+                    @Override
+                    protected AbortExecutionException mkAbortException(int cost, int max) {
+                        return new AbortExecutionException("The query costs " + cost + " and at most " + max
+                                + " is allowed: each field costs 1, and a list multiplies what it holds by its page size"
+                                + " (first or last, 50 when left out); ask for smaller pages or fewer fields");
+                    }
+                });
+    }
+
+    private static MaxQueryDepthInstrumentation depthLimit(int max) {
+        return new MaxQueryDepthInstrumentation(max) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int limit) {
+                return new AbortExecutionException(
+                        "The query nests fields " + depth + " levels deep; at most " + limit + " are allowed");
+            }
+        };
+    }
+
+    /**
+     * The depth limit for data, or the one for introspection when the operation asks only about the
+     * schema. The complexity limit applies to both.
+     */
+    private static final class Depth extends SimplePerformantInstrumentation {
+
+        private final MaxQueryDepthInstrumentation data;
+        private final MaxQueryDepthInstrumentation introspection;
+
+        Depth(MaxQueryDepthInstrumentation data, MaxQueryDepthInstrumentation introspection) {
+            this.data = data;
+            this.introspection = introspection;
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                InstrumentationState state) {
+            OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+            return (introspectionOnly(operation) ? introspection : data).beginExecuteOperation(parameters, state);
+        }
+
+        private static boolean introspectionOnly(OperationDefinition operation) {
+            return operation.getOperation() == OperationDefinition.Operation.QUERY
+                    && operation.getSelectionSet().getSelectionsOfType(Field.class).size()
+                            == operation.getSelectionSet().getSelections().size()
+                    && operation.getSelectionSet().getSelectionsOfType(Field.class).stream()
+                            .allMatch(f -> f.getName().startsWith("__"));
+        }
     }
 
     /** A connection's children cost as many times as the page it asks for. */
@@ -53,46 +100,11 @@ public class QueryLimits {
         if (!type.endsWith("Connection")) {
             return 1 + childComplexity;
         }
-        Object first = env.getArguments().get("first");
-        int pageSize = first instanceof Number n ? Math.max(n.intValue(), 1) : 50;
+        Object size = env.getArguments().get("first");
+        if (!(size instanceof Number)) {
+            size = env.getArguments().get("last");
+        }
+        int pageSize = size instanceof Number n ? Math.max(n.intValue(), 1) : 50;
         return 1 + childComplexity * pageSize;
     };
-
-    /** Counts operations and aliases in the parsed document, before validation spends time on it. */
-    private static final class DocumentShape extends SimplePerformantInstrumentation {
-
-        private final int maxAliases;
-        private final int maxOperations;
-
-        DocumentShape(int maxAliases, int maxOperations) {
-            this.maxAliases = maxAliases;
-            this.maxOperations = maxOperations;
-        }
-
-        @Override
-        public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-                InstrumentationState state) {
-            Document document = parameters.getDocument();
-            long operations = document.getDefinitionsOfType(OperationDefinition.class).size();
-            if (operations > maxOperations) {
-                throw new AbortExecutionException(
-                        "The document defines " + operations + " operations; at most " + maxOperations + " are allowed");
-            }
-            AtomicInteger aliases = new AtomicInteger();
-            new NodeTraverser().preOrder(new NodeVisitorStub() {
-                @Override
-                public TraversalControl visitField(Field field, TraverserContext<graphql.language.Node> context) {
-                    if (field.getAlias() != null) {
-                        aliases.incrementAndGet();
-                    }
-                    return TraversalControl.CONTINUE;
-                }
-            }, document);
-            if (aliases.get() > maxAliases) {
-                throw new AbortExecutionException(
-                        "The document uses " + aliases.get() + " aliases; at most " + maxAliases + " are allowed");
-            }
-            return super.beginValidation(parameters, state);
-        }
-    }
 }

@@ -30,7 +30,7 @@ public record InvoiceView(
 
     public static InvoiceView of(Invoice i) {
         return new InvoiceView(i.id, i.teamId, i.contactId, i.quoteId, Ids.encode("Invoice", i.id),
-                Math.toIntExact(i.number), i.currency, new Money(i.netTotal, i.currency), new Money(i.taxTotal, i.currency),
-                new Money(i.grossTotal, i.currency), Times.utc(i.issuedAt), i.issuedBy);
+                Math.toIntExact(i.number), i.currency, Money.of(i.netTotal, i.currency), Money.of(i.taxTotal, i.currency),
+                Money.of(i.grossTotal, i.currency), Times.utc(i.issuedAt), i.issuedBy);
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import dev.funnel.common.Decimal;
 import dev.funnel.common.Money;
 
 @Type("LineItem")
@@ -13,17 +14,17 @@ import dev.funnel.common.Money;
 public record LineItemView(
         @NonNull @Description("1-based position in the document.") int position,
         @NonNull @Description("What is sold.") String description,
-        @NonNull @Description("How many (up to 3 decimals).") BigDecimal quantity,
+        @NonNull @Description("How many (up to 3 decimals).") Decimal quantity,
         @NonNull @Description("Price of one, before tax.") Money unitPrice,
-        @NonNull @Description("Tax rate in percent: 20 means 20 %.") BigDecimal taxRate,
+        @NonNull @Description("Tax rate in percent: \"20\" means 20 %.") Decimal taxRate,
         @NonNull @Description("quantity x unit price, rounded.") Money net,
         @NonNull @Description("Tax on net, rounded.") Money tax,
         @NonNull @Description("net + tax.") Money gross) {
 
     public static LineItemView of(int position, String description, BigDecimal quantity, BigDecimal unitPrice,
             BigDecimal taxRate, BigDecimal net, BigDecimal tax, BigDecimal gross, String currency) {
-        return new LineItemView(position, description, quantity.stripTrailingZeros(), new Money(unitPrice, currency),
-                taxRate.stripTrailingZeros(), new Money(net, currency), new Money(tax, currency), new Money(gross, currency));
+        return new LineItemView(position, description, new Decimal(quantity.stripTrailingZeros()), Money.of(unitPrice, currency),
+                new Decimal(taxRate.stripTrailingZeros()), Money.of(net, currency), Money.of(tax, currency), Money.of(gross, currency));
     }
 
     static LineItemView of(QuoteLine l, String currency) {

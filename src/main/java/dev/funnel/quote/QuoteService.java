@@ -197,14 +197,19 @@ public class QuoteService {
         List<Totals.Amounts> amounts = new ArrayList<>();
         for (int i = 0; i < input.lines().size(); i++) {
             QuoteLineInput in = input.lines().get(i);
-            Totals.Amounts a = Totals.line(in.quantity(), in.unitPrice(), in.taxRate(), currency);
+            if (in.unitPrice().value().stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+                throw new ValidationException("input.lines[" + i + "].unitPrice", "input.lines[" + i + "].unitPrice "
+                        + in.unitPrice() + " has more decimals than " + currency.getCurrencyCode() + " allows ("
+                        + currency.getDefaultFractionDigits() + ")");
+            }
+            Totals.Amounts a = Totals.line(in.quantity().value(), in.unitPrice().value(), in.taxRate().value(), currency);
             requireStorable(a.gross(), "input.lines[" + i + "]");
             QuoteLine line = new QuoteLine();
             line.position = i + 1;
             line.description = in.description().strip();
-            line.quantity = in.quantity();
-            line.unitPrice = in.unitPrice();
-            line.taxRate = in.taxRate();
+            line.quantity = in.quantity().value();
+            line.unitPrice = in.unitPrice().value();
+            line.taxRate = in.taxRate().value();
             line.net = a.net();
             line.tax = a.tax();
             line.gross = a.gross();
@@ -269,17 +274,17 @@ public class QuoteService {
         return contact;
     }
 
-    /** Amounts are NUMERIC(19, 2): at most 17 digits before the decimal point. */
+    /** Amounts are NUMERIC(19, 3): at most 16 digits before the decimal point. */
     private static void requireStorable(java.math.BigDecimal amount, String field) {
-        if (amount.precision() - amount.scale() > 17) {
-            throw new ValidationException(field, field + " adds up to more than 17 digits before the decimal point");
+        if (amount.precision() - amount.scale() > 16) {
+            throw new ValidationException(field, field + " adds up to more than 16 digits before the decimal point");
         }
     }
 
     private static Currency currency(String code) {
         try {
             Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0 || currency.getDefaultFractionDigits() > 2) {
+            if (currency.getDefaultFractionDigits() < 0 || currency.getDefaultFractionDigits() > 3) {
                 throw new ValidationException("input.currency", "input.currency " + code + " is not supported");
             }
             return currency;

@@ -40,8 +40,8 @@ public record QuoteView(
 
     public static QuoteView of(Quote q) {
         return new QuoteView(q.id, q.teamId, q.contactId, Ids.encode("Quote", q.id), Math.toIntExact(q.number),
-                q.effectiveStatus(Times.today()), q.currency, q.validUntil, new Money(q.netTotal, q.currency),
-                new Money(q.taxTotal, q.currency), new Money(q.grossTotal, q.currency), q.purchaseOrder, utc(q.sentAt),
+                q.effectiveStatus(Times.today()), q.currency, q.validUntil, Money.of(q.netTotal, q.currency),
+                Money.of(q.taxTotal, q.currency), Money.of(q.grossTotal, q.currency), q.purchaseOrder, utc(q.sentAt),
                 utc(q.acceptedAt), utc(q.declinedAt), utc(q.convertedAt), Math.toIntExact(q.version), utc(q.createdAt),
                 utc(q.updatedAt));
     }

@@ -1,5 +1,6 @@
 package dev.funnel.team;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -95,7 +96,8 @@ public class TeamService {
             team.maxEmployees = input.maxEmployees() < 0 ? null : input.maxEmployees();
         }
         if (input.minAnnualRevenue() != null) {
-            team.minAnnualRevenue = input.minAnnualRevenue().signum() < 0 ? null : input.minAnnualRevenue();
+            BigDecimal min = input.minAnnualRevenue().value();
+            team.minAnnualRevenue = min.signum() < 0 ? null : min;
         }
         if (team.minEmployees != null && team.maxEmployees != null && team.minEmployees > team.maxEmployees) {
             throw new ValidationException("input.maxEmployees", "input.maxEmployees must not be below minEmployees");

@@ -1,12 +1,13 @@
 package dev.funnel.team;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+
+import dev.funnel.common.Decimal;
 
 @Type("Team")
 @Description("A sales team, with its qualification criteria and follow-up caps.")
@@ -19,7 +20,7 @@ public record TeamView(
         @NonNull @Description("Target sectors; empty means any.") List<@NonNull String> targetSectors,
         @Description("Minimum number of employees; null means no minimum.") Integer minEmployees,
         @Description("Maximum number of employees; null means no maximum.") Integer maxEmployees,
-        @Description("Minimum annual revenue; null means no minimum.") BigDecimal minAnnualRevenue,
+        @Description("Minimum annual revenue; null means no minimum.") Decimal minAnnualRevenue,
         @NonNull @Description("Website visits that count as interest.") int interestWebsiteVisits,
         @NonNull @Description("N: unanswered touches within the window that hold a contact back.") int followUpMaxTouches,
         @NonNull @Description("D: the follow-up window, in days.") int followUpWindowDays,
@@ -28,7 +29,7 @@ public record TeamView(
 
     public static TeamView of(Team t) {
         return new TeamView(t.id, t.code, t.name, list(t.targetCountries), list(t.targetRegions), list(t.targetSectors),
-                t.minEmployees, t.maxEmployees, t.minAnnualRevenue, t.interestWebsiteVisits, t.followUpMaxTouches,
+                t.minEmployees, t.maxEmployees, Decimal.of(t.minAnnualRevenue), t.interestWebsiteVisits, t.followUpMaxTouches,
                 t.followUpWindowDays, t.unresponsiveAfterTouches, Math.toIntExact(t.version));
     }
 

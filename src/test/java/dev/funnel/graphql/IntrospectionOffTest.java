@@ -1,6 +1,7 @@
 package dev.funnel.graphql;
 
 import static dev.funnel.support.Errors.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
@@ -15,7 +16,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
-/** With the production settings, introspection is refused like any unknown field. */
+/**
+ * With the production settings, {@code __schema} is refused like any unknown field (clients read
+ * the published schema.graphql); {@code __type} and {@code __typename} still answer, within the
+ * limits for data, as the GraphQL-over-HTTP audits and simple health probes expect.
+ */
 @QuarkusTest
 @TestProfile(IntrospectionOffTest.ProductionGraphQL.class)
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -25,13 +30,21 @@ class IntrospectionOffTest {
     public static class ProductionGraphQL implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.smallrye-graphql.field-visibility", "no-introspection");
+            return Map.of("funnel.graphql.schema-introspection", "false");
         }
     }
 
     @Test
-    void introspectionIsOffInProduction() {
+    void schemaIntrospectionIsOffInProduction() {
         assertError(Api.call(Tokens.sales("any"), "{ __schema { types { name } } }"), "VALIDATION", null);
-        assertError(Api.call(Tokens.sales("any"), "{ __type(name: \"Contact\") { fields { name } } }"), "VALIDATION", null);
+        assertEquals("Contact", Api.ok(Tokens.sales("any"), "{ __type(name: \"Contact\") { name } }").getString("data.__type.name"));
+        assertEquals("Query", Api.ok(Tokens.sales("any"), "{ __typename }").getString("data.__typename"));
+    }
+
+    @Test
+    void introspectionGetsNoDepthAllowanceInProduction() {
+        String deep = "{ __type(name: \"Contact\") { fields { type { ofType { ofType { ofType { ofType { ofType { ofType"
+                + " { ofType { ofType { ofType { name } } } } } } } } } } } }";
+        assertError(Api.call(Tokens.sales("any"), deep), "LIMIT_EXCEEDED", null);
     }
 }

@@ -53,7 +53,7 @@ class ViewFormatTest {
         assertEquals("2999-12-31", c.getString("quotes.edges[0].node.validUntil"));
         assertEquals("SENT", c.getString("quotes.edges[0].node.status"));
         assertEquals("EUR", c.getString("quotes.edges[0].node.gross.currency"));
-        assertEquals(true, body.replaceAll("\\s", "").contains("\"amount\":1560.00"), body);
+        assertEquals(true, body.replaceAll("\\s", "").contains("\"amount\":\"1560.00\""), body);
     }
 
     @Test

@@ -36,8 +36,8 @@ class QuoteTest {
         String contact = aContact().inTeam(team).atStage("PROSPECT");
         JsonPath q = Quotes.create(team, contact, List.of(line("Books", "3", "19.99", "5.5"), line("Pens", "3", "19.99", "20")));
         assertEquals("DRAFT", q.getString("data.createQuote.status"));
-        assertEquals(List.of(59.97f, 59.97f), q.getList("data.createQuote.lines.net.amount"));
-        assertEquals(List.of(3.30f, 11.99f), q.getList("data.createQuote.lines.tax.amount"));
+        assertEquals(List.of("59.97", "59.97"), q.getList("data.createQuote.lines.net.amount"));
+        assertEquals(List.of("3.30", "11.99"), q.getList("data.createQuote.lines.tax.amount"));
         assertEquals("119.94", q.getString("data.createQuote.net.amount"));
         assertEquals("15.29", q.getString("data.createQuote.tax.amount"));
         assertEquals("135.23", q.getString("data.createQuote.gross.amount"));

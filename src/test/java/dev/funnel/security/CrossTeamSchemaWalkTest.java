@@ -151,7 +151,8 @@ class CrossTeamSchemaWalkTest {
             case "LIST" -> "[" + value(name, ((Map<?, ?>) typeRef).get("ofType"), ownerKind, values, true) + "]";
             default -> switch (typeName) {
                 case "Int", "BigInteger" -> "1";
-                case "BigDecimal", "Float" -> "1";
+                case "Decimal" -> "\"1\"";
+                case "Float" -> "1";
                 case "Boolean" -> "true";
                 case "Date" -> "\"2999-01-01\"";
                 case "DateTime" -> "\"2000-01-01T00:00:00Z\"";

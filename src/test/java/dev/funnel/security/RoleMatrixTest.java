@@ -61,7 +61,7 @@ class RoleMatrixTest {
                 Arguments.of("createTeam", "mutation { createTeam(input: {code: \"%NEWTEAM%\", name: \"x\"}) { code } }",
                         Set.of("admin")),
                 Arguments.of("createQuote", "mutation { createQuote(input: {contactId: \"" + NO_ID
-                        + "\", currency: \"EUR\", validUntil: \"2999-01-01\", lines: [{description: \"x\", quantity: 1, unitPrice: 1, taxRate: 0}]}) { id } }",
+                        + "\", currency: \"EUR\", validUntil: \"2999-01-01\", lines: [{description: \"x\", quantity: \"1\", unitPrice: \"1\", taxRate: \"0\"}]}) { id } }",
                         SALES),
                 Arguments.of("sendQuote", "mutation { sendQuote(id: \"" + NO_ID + "\") { id } }", SALES),
                 Arguments.of("acceptQuote", "mutation { acceptQuote(id: \"" + NO_ID + "\") { id } }", SALES),

@@ -22,6 +22,10 @@ public final class Db {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em().createNativeQuery(sql).getSingleResult()).longValue());
     }
 
+    public static String text(String sql) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(em().createNativeQuery(sql).getSingleResult()));
+    }
+
     private static EntityManager em() {
         return Arc.container().instance(EntityManager.class).get();
     }

@@ -1,0 +1,381 @@
+package dev.funnel.graphql;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+
+import dev.funnel.common.ErrorCode;
+import graphql.ExecutionResult;
+import graphql.language.Document;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.logging.Log;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.graphql.execution.ExecutionResponseWriter;
+import io.smallrye.graphql.execution.ExecutionService;
+import io.smallrye.graphql.execution.context.SmallRyeContextManager;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.MIMEHeader;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * {@code /graphql} as the GraphQL-over-HTTP specification asks
+ * (https://graphql.github.io/graphql-over-http/draft/): POST with {@code application/json}, GET for
+ * queries, answers in {@code application/json} or {@code application/graphql-response+json} as the
+ * {@code Accept} header prefers, and every error in the shape of README "Errors", with a code.
+ *
+ * <p>It replaces SmallRye's HTTP handler, which answers a body that is not JSON or a parameter of
+ * the wrong type with HTTP 500 and no code, a refused GET with an empty 405, and {@code *}/{@code *}
+ * with a media type clients do not expect; it keeps SmallRye's engine ({@link ExecutionService}), run
+ * the way SmallRye's handler runs it: in the request context, with the caller's identity, on a
+ * worker thread. Requests that are not HTTP-wellformed are answered here with {@code BAD_REQUEST};
+ * documents go through {@link GraphQLDocuments} before the engine sees them.
+ *
+ * <p>Status codes: HTTP-level faults are 4xx in both media types. A request error (the document
+ * does not parse or validate, a variable does not coerce, a limit is passed: nothing ran, no
+ * {@code data}) is 200 in {@code application/json}, the legacy media type, and 400 in
+ * {@code application/graphql-response+json}. Anything that ran is 200.
+ */
+@ApplicationScoped
+public class GraphQLEndpoint {
+
+    static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    static final String JSON = "application/json";
+    /** Before SmallRye's route (registered without an order, so at 0 and up), after authentication. */
+    private static final int ORDER = -1;
+    private static final long MAX_BODY = 1024 * 1024;
+    private static final JsonProvider JSON_P = JsonProvider.provider();
+
+    private final GraphQLDocuments documents;
+    private final LimitsConfig limits;
+    private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest currentRequest;
+    private volatile ExecutionService engine;
+
+    public GraphQLEndpoint(GraphQLDocuments documents, LimitsConfig limits, CurrentIdentityAssociation identities,
+            CurrentVertxRequest currentRequest) {
+        this.documents = documents;
+        this.limits = limits;
+        this.identities = identities;
+        this.currentRequest = currentRequest;
+    }
+
+    void routes(@Observes Router router) {
+        for (String path : List.of("/graphql", "/graphql/")) {
+            router.route(path).order(ORDER).handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false))
+                    .blockingHandler(this::handle, false)
+                    .failureHandler(this::failed);
+        }
+    }
+
+    /** An HTTP request that is not a well-formed GraphQL request: answered with its status and BAD_REQUEST. */
+    static final class BadRequest extends RuntimeException {
+
+        final int status;
+        final ErrorCode code;
+        final String field;
+
+        BadRequest(int status, String field, String message) {
+            this(status, ErrorCode.BAD_REQUEST, field, message);
+        }
+
+        BadRequest(int status, ErrorCode code, String field, String message) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.field = field;
+        }
+    }
+
+    private void handle(RoutingContext ctx) {
+        String media = JSON;
+        try {
+            media = negotiate(ctx);
+            if (QuarkusHttpUser.getSecurityIdentityBlocking(ctx, null).isAnonymous()) {
+                ctx.response().putHeader("WWW-Authenticate", "Bearer");
+                throw new BadRequest(401, ErrorCode.UNAUTHENTICATED, null, Unauthenticated.MESSAGE);
+            }
+            HttpMethod method = ctx.request().method();
+            if (method == HttpMethod.GET) {
+                respond(ctx, media, List.of(execute(ctx, fromQueryString(ctx), true, media)), false);
+            } else if (method == HttpMethod.POST) {
+                requireJsonContent(ctx);
+                Object body = parseBody(ctx);
+                if (body instanceof JsonArray batch) {
+                    if (batch.isEmpty() || batch.size() > limits.maxBatch()) {
+                        throw new BadRequest(400, batch.isEmpty() ? ErrorCode.BAD_REQUEST : ErrorCode.LIMIT_EXCEEDED, null,
+                                "A batch holds " + batch.size() + " requests; send 1 to " + limits.maxBatch() + " per POST");
+                    }
+                    List<Answer> answers = new ArrayList<>();
+                    for (int i = 0; i < batch.size(); i++) {
+                        answers.add(execute(ctx, request(batch.getValue(i), "[" + i + "]"), false, media));
+                    }
+                    respond(ctx, media, answers, true);
+                } else {
+                    respond(ctx, media, List.of(execute(ctx, request(body, ""), false, media)), false);
+                }
+            } else {
+                ctx.response().putHeader("Allow", "GET, POST");
+                throw new BadRequest(405, null, "/graphql answers GET (queries) and POST, not " + method.name());
+            }
+        } catch (BadRequest e) {
+            if (e.status == 406) {
+                media = JSON;
+            }
+            writeError(ctx, media, e.status, e.code, e.field, e.getMessage());
+        }
+    }
+
+    /** The failures of the routes themselves: a body over the size limit, a fault of this class. */
+    private void failed(RoutingContext ctx) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        if (ctx.statusCode() == 413) {
+            writeError(ctx, JSON, 413, ErrorCode.LIMIT_EXCEEDED, null,
+                    "The request body is larger than " + MAX_BODY / 1024 + " KiB");
+        } else if (ctx.failure() != null && !(ctx.failure() instanceof io.quarkus.security.AuthenticationException)
+                && !(ctx.failure() instanceof io.quarkus.security.UnauthorizedException)) {
+            String reference = java.util.UUID.randomUUID().toString();
+            Log.errorf(ctx.failure(), "Internal error %s on %s", reference, ctx.request().path());
+            writeError(ctx, JSON, 500, ErrorCode.INTERNAL, null, "Internal error (reference " + reference + ")");
+        } else {
+            ctx.next();
+        }
+    }
+
+    // --- HTTP: media types, body, parameters
+
+    /** The media type of the answer: the first of Accept (by weight) that is ours; JSON when Accept is absent. */
+    private static String negotiate(RoutingContext ctx) {
+        List<MIMEHeader> accept = ctx.parsedHeaders().accept();
+        if (accept == null || accept.isEmpty()) {
+            return JSON;
+        }
+        for (MIMEHeader m : accept) {
+            String type = m.value();
+            if (type.equalsIgnoreCase(GRAPHQL_RESPONSE)) {
+                return GRAPHQL_RESPONSE;
+            }
+            if (type.equalsIgnoreCase(JSON) || type.equals("application/*") || type.equals("*/*")) {
+                return JSON;
+            }
+        }
+        throw new BadRequest(406, null, "Accept names no media type /graphql answers in: ask for " + GRAPHQL_RESPONSE
+                + " or " + JSON);
+    }
+
+    private static void requireJsonContent(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type == null || type.isBlank()) {
+            throw new BadRequest(415, null, "A POST to /graphql needs Content-Type: application/json");
+        }
+        String[] parts = type.split(";");
+        if (!parts[0].strip().equalsIgnoreCase(JSON)) {
+            throw new BadRequest(415, null,
+                    "A POST to /graphql needs Content-Type: application/json, not " + parts[0].strip());
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] param = parts[i].split("=", 2);
+            if (param[0].strip().equalsIgnoreCase("charset") && param.length == 2
+                    && !param[1].strip().replace("\"", "").equalsIgnoreCase("utf-8")) {
+                throw new BadRequest(415, null, "The body must be UTF-8, not " + param[1].strip());
+            }
+        }
+    }
+
+    private static Object parseBody(RoutingContext ctx) {
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            throw new BadRequest(400, null, "The body is empty: send {\"query\": \"...\"}");
+        }
+        try {
+            return Json.decodeValue(body);
+        } catch (DecodeException e) {
+            throw new BadRequest(400, null, "The body is not valid JSON: send {\"query\": \"...\", \"variables\": {...}}");
+        }
+    }
+
+    /** A GET's parameters, {@code variables} and {@code extensions} being JSON in the query string. */
+    private static io.vertx.core.json.JsonObject fromQueryString(RoutingContext ctx) {
+        io.vertx.core.json.JsonObject request = new io.vertx.core.json.JsonObject();
+        for (String name : List.of("query", "operationName", "variables", "extensions")) {
+            List<String> values = ctx.queryParam(name);
+            if (values.size() > 1) {
+                throw new BadRequest(400, name, "The parameter " + name + " is given " + values.size() + " times");
+            }
+            if (values.isEmpty()) {
+                continue;
+            }
+            String value = values.get(0);
+            if (name.equals("variables") || name.equals("extensions")) {
+                try {
+                    request.put(name, value.isEmpty() ? null : Json.decodeValue(value));
+                } catch (DecodeException e) {
+                    throw new BadRequest(400, name, name + " must be a JSON object, URL-encoded");
+                }
+            } else {
+                request.put(name, value);
+            }
+        }
+        return request;
+    }
+
+    /** A request's parameters, checked: query a non-empty string, the others null or of their type. */
+    private static io.vertx.core.json.JsonObject request(Object value, String at) {
+        if (!(value instanceof io.vertx.core.json.JsonObject request)) {
+            throw new BadRequest(400, at.isEmpty() ? null : at, "A request must be a JSON object such as {\"query\": \"{ me { name } }\"}");
+        }
+        Object query = request.getValue("query");
+        if (query == null) {
+            throw new BadRequest(400, at + "query", "The request has no query: send {\"query\": \"...\"}");
+        }
+        if (!(query instanceof String s) || s.isBlank()) {
+            throw new BadRequest(400, at + "query", "query must be a non-empty string holding a GraphQL document");
+        }
+        if (request.getValue("operationName") != null && !(request.getValue("operationName") instanceof String)) {
+            throw new BadRequest(400, at + "operationName", "operationName must be a string or null");
+        }
+        for (String map : List.of("variables", "extensions")) {
+            if (request.getValue(map) != null && !(request.getValue(map) instanceof io.vertx.core.json.JsonObject)) {
+                throw new BadRequest(400, at + map, map + " must be a JSON object (a map of names to values) or null");
+            }
+        }
+        return request;
+    }
+
+    // --- GraphQL: documents, then SmallRye's engine
+
+    /** One request's result, and whether it is a request error (nothing ran). */
+    private record Answer(String json, boolean requestError) {
+    }
+
+    private Answer execute(RoutingContext ctx, io.vertx.core.json.JsonObject request, boolean get, String media) {
+        if (get) {
+            request(request, "");
+        }
+        String query = request.getString("query");
+        String operationName = request.getString("operationName");
+        try {
+            Document document = documents.check(query);
+            String type = GraphQLDocuments.operationType(document, operationName);
+            if (get && type != null && !type.equals("query")) {
+                ctx.response().putHeader("Allow", "POST");
+                throw new BadRequest(405, "query", "A " + type + " cannot run over GET: send it with POST");
+            }
+            io.vertx.core.json.JsonObject variables = request.getJsonObject("variables");
+            GraphQLDocuments.refuseNulInVariables(variables == null ? null : variables.getMap());
+        } catch (GraphQLDocuments.Refused e) {
+            return new Answer(errorBody(e.code, e.field, e.getMessage()), true);
+        }
+        ExecutionResponse response = run(ctx, request);
+        ExecutionResult result = response.getExecutionResult();
+        return new Answer(response.getExecutionResultAsString(), !result.isDataPresent());
+    }
+
+    /** SmallRye's engine, set up as SmallRye's own HTTP handler sets it up. */
+    private ExecutionResponse run(RoutingContext ctx, io.vertx.core.json.JsonObject request) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            identities.setIdentity(QuarkusHttpUser.getSecurityIdentityBlocking(ctx, null));
+            currentRequest.setCurrent(ctx);
+            Map<String, Object> metadata = new ConcurrentHashMap<>();
+            metadata.put("runBlocking", true);
+            metadata.put("httpHeaders", headers(ctx));
+            metadata.put("state", requestContext.getState());
+            JsonObject input = JSON_P.createReader(new StringReader(request.encode())).readObject();
+            Writer writer = new Writer();
+            engine().execute(input, metadata, writer, false);
+            if (writer.failure != null) {
+                throw writer.failure instanceof RuntimeException r ? r : new IllegalStateException(writer.failure);
+            }
+            return writer.response;
+        } finally {
+            SmallRyeContextManager.clearCurrentSmallRyeContext();
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    private static final class Writer implements ExecutionResponseWriter {
+
+        ExecutionResponse response;
+        Throwable failure;
+
+        @Override
+        public void write(ExecutionResponse response) {
+            this.response = response;
+        }
+
+        @Override
+        public void fail(Throwable t) {
+            this.failure = t;
+        }
+    }
+
+    private ExecutionService engine() {
+        if (engine == null) {
+            engine = Arc.container().instance(ExecutionService.class).get();
+        }
+        return engine;
+    }
+
+    private static Map<String, List<String>> headers(RoutingContext ctx) {
+        Map<String, List<String>> headers = new java.util.HashMap<>();
+        for (String name : ctx.request().headers().names()) {
+            headers.put(name, ctx.request().headers().getAll(name));
+        }
+        return headers;
+    }
+
+    // --- Answers
+
+    private static void respond(RoutingContext ctx, String media, List<Answer> answers, boolean batch) {
+        String body = batch ? "[" + String.join(",", answers.stream().map(Answer::json).toList()) + "]" : answers.get(0).json();
+        int status = !batch && answers.get(0).requestError() && media.equals(GRAPHQL_RESPONSE) ? 400 : 200;
+        send(ctx, media, status, body);
+    }
+
+    private static void writeError(RoutingContext ctx, String media, int status, ErrorCode code, String field, String message) {
+        send(ctx, media, status, errorBody(code, field, message));
+    }
+
+    /** {"errors":[{"message":…,"extensions":{"code":…,"field":…}}]}: no data, since nothing ran. */
+    static String errorBody(ErrorCode code, String field, String message) {
+        io.vertx.core.json.JsonObject extensions = new io.vertx.core.json.JsonObject().put("code", code.name());
+        if (field != null) {
+            extensions.put("field", field);
+        }
+        return new io.vertx.core.json.JsonObject()
+                .put("errors", new JsonArray().add(new io.vertx.core.json.JsonObject().put("message", message)
+                        .put("extensions", extensions)))
+                .encode();
+    }
+
+    private static void send(RoutingContext ctx, String media, int status, String body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", media + "; charset=utf-8")
+                .end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
+    }
+}
