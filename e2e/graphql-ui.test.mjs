@@ -28,7 +28,8 @@ page.setDefaultTimeout(20000);
 const urls = [];
 page.on('request', (r) => urls.push(r.url()));
 const consoleErrors = [];
-page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+// (the UI asks for /favicon.ico, which nothing serves)
+page.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && consoleErrors.push(m.text()));
 page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
 let token = null;
 const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
