@@ -6,12 +6,14 @@
 #
 #   ./mvnw package -DskipTests && scripts/keycloak-e2e.sh
 #
-# Then the operations checks: a second instance on the same database converts the same quote
-# concurrently with the first (one invoice), and readiness goes down while PostgreSQL is stopped
-# and comes back by itself when it restarts, with both instances answering again.
+# Then the front-end checks of clients/ (scripts/frontend-checks.sh), and the operations checks: a
+# second instance on the same database converts the same quote concurrently with the first (one
+# invoice), and readiness goes down while PostgreSQL is stopped and comes back by itself when it
+# restarts, with both instances answering again.
 #
-# Needs: JDK 17, python3, curl, PostgreSQL server binaries (Debian's postgresql-15 package) and
-# root, to create a cluster. Ports: 8180 (Keycloak), 8190 and 8191 (Funnel), 25432 (PostgreSQL).
+# Needs: JDK 17, python3, curl, Node.js 20 with npm, PostgreSQL server binaries (Debian's
+# postgresql-15 package) and root, to create a cluster. Ports: 8180 (Keycloak), 8190 and 8191
+# (Funnel), 25432 (PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -86,6 +88,11 @@ wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 90 Funnel
 ISSUER="http://127.0.0.1:$KC_PORT/realms/funnel"
 python3 scripts/e2e_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT"
 
+# --- Front end: the schema as tools load it, the GraphQL-over-HTTP audits and a typed client, with
+# real tokens (scripts/frontend-checks.sh). A failure fails this script, after the operations checks.
+frontend=ok
+scripts/frontend-checks.sh "http://127.0.0.1:$APP_PORT" "$ISSUER" || frontend=failed
+
 # --- Operations: a second instance on the same database (the service keeps no state of its own)
 start_funnel $APP2_PORT funnel-2.log
 app2=${pids[-1]}
@@ -125,4 +132,4 @@ done
 echo "graceful shutdown: readiness $during, still serving $served, exited within 40 s: $exited"
 [ "$during" = 503 ] && [ "$served" = 200 ] && [ "$exited" = yes ] || { echo "ops-check shutdown: 0 passed, 1 failed"; exit 1; }
 echo "ops-check shutdown: 1 passed, 0 failed"
-
+[ "$frontend" = ok ] || { echo "keycloak-e2e: the front-end checks failed (scripts/frontend-checks.sh, above)" >&2; exit 1; }
