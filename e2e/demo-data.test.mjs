@@ -1,9 +1,11 @@
 // The dev-mode demo data (src/main/resources/db/demo) as the API shows it, on a fresh dev mode at
 // FUNNEL_BASE_URL: every stage and temperature in each team, held-back follow-ups and an
 // unresponsive suggestion, quotes whose totals follow the README's rounding rule, invoices
-// numbered 1, 2, 3... per team; then that the services carry on from it (an answer moves a
-// held-back lead, versions, quote and invoice counters). Writes touch team blue only: the README
-// examples (readme-examples.mjs) use team red's records.
+// numbered 1, 2, 3... per team; that every demo contact replayed through the API ends with the
+// same stage, history, temperature, follow-up figures and version (so the script wrote what the
+// services would have); then that the services carry on from it (an answer moves a held-back lead,
+// versions, quote and invoice counters). Besides the replays (new contacts named "... (replay)"),
+// writes touch team blue only: the README examples (readme-examples.mjs) use team red's records.
 import { BASE, assert, check, devToken, finish } from './report.mjs';
 
 const tokens = {};
@@ -97,6 +99,70 @@ for (const team of ['red', 'blue']) {
     const numbers = nodes(data.invoices).map((i) => Number(i.number)).sort((a, b) => a - b);
     assert(numbers.length > 0 && numbers.every((n, i) => n === i + 1), `invoice numbers ${numbers}`);
   });
+}
+
+// Each demo contact replayed through the API as a new contact of its team: its interactions at
+// their times, and the moves a user made (qualify, disqualify, reopen, a purchase order, a
+// conversion) in between. What the services then write must be what the demo data holds.
+for (const [team, sales, billing] of [['red', 'alice', 'billy'], ['blue', 'bob', 'bella']]) {
+  await check(`${team}: every demo contact, replayed through the API, ends as the demo data has it`, async () => {
+    const shape = `id kind displayName source country employeeCount roles stage temperature temperatureOverridden
+      version websiteVisits lastInteractionAt qualification { qualified }
+      followUp { unansweredTouches touchesInWindow heldBack suggestedDisqualification }
+      stageHistory { from to trigger at }`;
+    const { contacts } = await gql(sales, `query($team: String!) { contacts(filter: {team: $team}, orderBy: {field: NAME, direction: ASC}, first: 100) {
+      edges { node { ${shape} interactions(first: 30) { edges { node { channel direction occurredAt summary } } } } } } }`, { team });
+    const differences = [];
+    const demos = nodes(contacts).filter((c) => !c.displayName.endsWith('(replay)'));
+    for (const demo of demos) {
+      const steps = nodes(demo.interactions).map((i) => ({ at: i.occurredAt, touch: i }))
+        .concat(demo.stageHistory.filter((h) => ['MANUAL', 'REOPEN', 'PURCHASE_ORDER', 'QUOTE_CONVERSION'].includes(h.trigger))
+          .map((h) => ({ at: h.at, move: h })))
+        .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+      const { createContact: copy } = await gql(sales, `mutation($i: CreateContactInput!) { createContact(input: $i) { id } }`, {
+        i: { team, kind: demo.kind, displayName: `${demo.displayName} (replay)`, source: demo.source, country: demo.country,
+          employeeCount: demo.employeeCount, roles: demo.roles, inFunnel: demo.stageHistory.length > 0 },
+      });
+      const id = copy.id;
+      for (const step of steps) {
+        if (step.touch) {
+          const { channel, direction, occurredAt, summary } = step.touch;
+          await gql(sales, `mutation($i: RecordInteractionInput!) { recordInteraction(input: $i) { id } }`,
+            { i: { contactId: id, channel, direction, occurredAt, summary } });
+        } else if (step.move.trigger === 'REOPEN') {
+          await gql(sales, 'mutation($id: ID!) { reopenContact(id: $id) { id } }', { id });
+        } else if (step.move.to === 'DISQUALIFIED') {
+          await gql(sales, 'mutation($id: ID!) { disqualifyContact(id: $id, reason: OTHER) { id } }', { id });
+        } else if (step.move.trigger === 'MANUAL') {
+          await gql(sales, 'mutation($id: ID!) { qualifyContact(id: $id) { id } }', { id });
+        } else {
+          const { createQuote: quote } = await gql(sales, `mutation($c: ID!) { createQuote(input: {contactId: $c, currency: "EUR",
+            validUntil: "2099-12-31", lines: [{description: "Replay", quantity: "1", unitPrice: "10", taxRate: "20"}]}) { id } }`, { c: id });
+          await gql(sales, 'mutation($q: ID!) { sendQuote(id: $q) { id } }', { q: quote.id });
+          if (step.move.trigger === 'PURCHASE_ORDER') {
+            await gql(sales, 'mutation($q: ID!) { acceptQuote(id: $q, purchaseOrder: "PO-replay") { id } }', { q: quote.id });
+          } else {
+            await gql(billing, `mutation($q: ID!, $k: String!) { convertQuote(input: {quoteId: $q, idempotencyKey: $k}) { replayed } }`,
+              { q: quote.id, k: `replay-${id}` });
+          }
+        }
+      }
+      if (demo.temperatureOverridden) {
+        await gql(sales, 'mutation($id: ID!, $t: Temperature!) { setTemperature(id: $id, temperature: $t) { id } }',
+          { id, t: demo.temperature });
+      }
+      const { contact: replay } = await gql(sales, `query($id: ID!) { contact(id: $id) { ${shape} } }`, { id });
+      // everything but the record itself: history as from>to:trigger (its times are the replay's)
+      const facts = (c) => Object.fromEntries(Object.entries(c)
+        .filter(([k]) => !['id', 'displayName', 'interactions'].includes(k))
+        .map(([k, v]) => [k, JSON.stringify(k === 'stageHistory' ? v.map((h) => `${h.from}>${h.to}:${h.trigger}`) : v)]));
+      const [want, got] = [facts(demo), facts(replay)];
+      const wrong = Object.keys(want).filter((k) => want[k] !== got[k]);
+      if (wrong.length) differences.push(`${demo.displayName}: ${wrong.map((k) => `${k} ${want[k]}, replayed ${got[k]}`).join('; ')}`);
+    }
+    assert(differences.length === 0, differences.join(' | '));
+    console.log(`  ${team}: ${demos.length} demo contacts replayed`);
+    });
 }
 
 await check('blue: an answer moves a held-back lead on; versions, quote and invoice numbers carry on', async () => {
