@@ -73,17 +73,31 @@ try {
       await shot('4-docs-contact');
     });
 
-    await check(`the query ${QUERY} shows data, not an error`, async () => {
-      await page.locator('.graphiql-query-editor .CodeMirror').evaluate((e, q) => e.CodeMirror.setValue(q), QUERY);
+    /** Runs what the query editor holds (after replacing it, unless query is null); the result pane's text. */
+    const run = async (query, screenshot) => {
+      if (query !== null) {
+        await page.locator('.graphiql-query-editor .CodeMirror').evaluate((e, q) => e.CodeMirror.setValue(q), query);
+      }
+      await page.evaluate(() => { document.querySelector('.result-window').dataset.before = document.querySelector('.result-window').innerText; });
       await page.click('.graphiql-execute-button');
-      const result = page.locator('.result-window');
       await page.waitForFunction(() => {
-        const text = document.querySelector('.result-window')?.innerText || '';
-        return text.includes('"data"') || text.includes('"errors"') || text.includes('rror');
+        const pane = document.querySelector('.result-window');
+        const text = pane?.innerText || '';
+        return text !== pane.dataset.before && (text.includes('"data"') || text.includes('"errors"') || text.includes('rror'));
       });
-      await shot('5-query-result');
-      const text = await result.innerText();
+      await shot(screenshot);
+      const text = await page.locator('.result-window').innerText();
       assert(!text.includes('"errors"'), `the result pane shows errors: ${text}`);
+      return text;
+    };
+
+    await check('the first query the /dev page puts in the editor shows data', async () => {
+      const text = await run(null, '5-first-query');
+      assert(/"displayName":\s*"/.test(text), `no contacts in the result pane: ${text}`);
+    });
+
+    await check(`the query ${QUERY} shows data, not an error`, async () => {
+      const text = await run(QUERY, '6-query-result');
       assert(/"totalCount":\s*\d+/.test(text) && /"name":\s*"/.test(text), `no data in the result pane: ${text}`);
     });
 
@@ -103,7 +117,7 @@ try {
   if (consoleErrors.length) {
     console.log(`(browser console errors: ${consoleErrors.join(' | ')})`);
   }
-  await shot('6-last').catch(() => {});
+  await shot('7-last').catch(() => {});
   await context.close();
   rmSync(profile, { recursive: true, force: true });
   finish();
