@@ -177,6 +177,11 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
         if (t instanceof io.quarkus.security.ForbiddenException) {
             return coded(error, ErrorCode.FORBIDDEN, "Your roles do not allow this operation", null);
         }
+        if (causedBy(t, graphql.schema.CoercingParseLiteralException.class)
+                || causedBy(t, graphql.schema.CoercingParseValueException.class)) {
+            // SmallRye coerces some arguments again in its fetcher (an Int sent as 7.2E113)
+            return coded(error, ErrorCode.VALIDATION, readable(rootMessage(t)), null);
+        }
         if (causedBy(t, OptimisticLockException.class) || causedBy(t, StaleStateException.class)) {
             return coded(error, ErrorCode.VERSION_CONFLICT,
                     "The record was changed by someone else meanwhile: read it again and retry", null);
@@ -189,6 +194,16 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
         String reference = UUID.randomUUID().toString();
         Log.errorf(t, "Internal error %s at %s", reference, error.getPath());
         return coded(error, ErrorCode.INTERNAL, "Internal error (reference " + reference + ")", null);
+    }
+
+    /** The message of the deepest cause, without SmallRye's message id ("SRGQL000021: "). */
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "An argument has a value of the wrong type" : root.getMessage();
+        return message.replaceFirst("^SRGQL\\d+: ", "").replace("[", "").replace("]", "");
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {

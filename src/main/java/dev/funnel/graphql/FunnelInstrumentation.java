@@ -6,38 +6,20 @@ import java.util.List;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
-import graphql.schema.visibility.GraphqlFieldVisibility;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 
 /**
  * Adds Funnel's graphql-java instrumentations ({@link QueryLimits}, then {@link ErrorMapping}) and
  * its {@link LeanFetchers} to the engine SmallRye builds, describes the custom scalars
- * ({@link Scalars}), and turns {@code __schema} off where configured. (SmallRye keeps parsed and
+ * ({@link Scalars}). (SmallRye keeps parsed and
  * validated documents itself, in an LRU of 2,048.) A SmallRye eventing service
  * (META-INF/services) rather than a CDI observer of {@code GraphQL.Builder}: the CDI route needs
  * SmallRye's events switched on, and those fire CDI events around every single field fetch
  * (measured: ~10 % of a page's CPU).
  */
 public class FunnelInstrumentation implements EventingService {
-
-    /** Hides {@code __schema} and nothing else: {@code __type(name:)} and {@code __typename} still answer. */
-    private static final GraphqlFieldVisibility SCHEMA_INTROSPECTION_OFF = new GraphqlFieldVisibility() {
-        @Override
-        public List<GraphQLFieldDefinition> getFieldDefinitions(GraphQLFieldsContainer container) {
-            return DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY.getFieldDefinitions(container);
-        }
-
-        @Override
-        public GraphQLFieldDefinition getFieldDefinition(GraphQLFieldsContainer container, String name) {
-            return "__schema".equals(name) ? null
-                    : DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY.getFieldDefinition(container, name);
-        }
-    };
 
     /** No config key: always on. */
     @Override
@@ -63,12 +45,6 @@ public class FunnelInstrumentation implements EventingService {
         }
         chain.addAll(limits.instrumentations());
         chain.add(new ErrorMapping());
-        GraphQL.Builder lean = LeanFetchers.install(builder);
-        if (!limits.schemaIntrospection()) {
-            GraphQLSchema schema = lean.build().getGraphQLSchema();
-            lean.schema(schema.transform(s -> s.codeRegistry(
-                    schema.getCodeRegistry().transform(r -> r.fieldVisibility(SCHEMA_INTROSPECTION_OFF)))));
-        }
-        return lean.instrumentation(new ChainedInstrumentation(chain));
+        return LeanFetchers.install(builder).instrumentation(new ChainedInstrumentation(chain));
     }
 }

@@ -116,6 +116,10 @@ public class GraphQLDocuments {
             @Override
             public TraversalControl visitField(Field field, TraverserContext<Node> context) {
                 fields.incrementAndGet();
+                if (!limits.schemaIntrospection() && field.getName().equals("__schema")) {
+                    throw new Refused(ErrorCode.VALIDATION, "query",
+                            "__schema does not answer here: the schema is published as schema.graphql");
+                }
                 if (field.getAlias() != null) {
                     aliases.incrementAndGet();
                 }

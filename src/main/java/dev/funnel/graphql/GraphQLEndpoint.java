@@ -16,6 +16,7 @@ import dev.funnel.common.ErrorCode;
 import graphql.ExecutionResult;
 import graphql.language.Document;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -62,6 +63,7 @@ public class GraphQLEndpoint {
     private static final int ORDER = -1;
     private static final long MAX_BODY = 1024 * 1024;
     private static final JsonProvider JSON_P = JsonProvider.provider();
+    private static final String CONTEXT_STATE = "funnel.requestContext";
 
     private final GraphQLDocuments documents;
     private final LimitsConfig limits;
@@ -80,7 +82,7 @@ public class GraphQLEndpoint {
     void routes(@Observes Router router) {
         for (String path : List.of("/graphql", "/graphql/")) {
             router.route(path).order(ORDER).handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false))
-                    .blockingHandler(this::handle, false)
+                    .handler(this::handle)
                     .failureHandler(this::failed);
         }
     }
@@ -108,13 +110,14 @@ public class GraphQLEndpoint {
         String media = JSON;
         try {
             media = negotiate(ctx);
-            if (QuarkusHttpUser.getSecurityIdentityBlocking(ctx, null).isAnonymous()) {
+            if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer");
                 throw new BadRequest(401, ErrorCode.UNAUTHENTICATED, null, Unauthenticated.MESSAGE);
             }
             HttpMethod method = ctx.request().method();
             if (method == HttpMethod.GET) {
-                respond(ctx, media, List.of(execute(ctx, fromQueryString(ctx), true, media)), false);
+                List<io.vertx.core.json.JsonObject> one = List.of(request(fromQueryString(ctx), ""));
+                run(ctx, media, one, true, false);
             } else if (method == HttpMethod.POST) {
                 requireJsonContent(ctx);
                 Object body = parseBody(ctx);
@@ -123,13 +126,13 @@ public class GraphQLEndpoint {
                         throw new BadRequest(400, batch.isEmpty() ? ErrorCode.BAD_REQUEST : ErrorCode.LIMIT_EXCEEDED, null,
                                 "A batch holds " + batch.size() + " requests; send 1 to " + limits.maxBatch() + " per POST");
                     }
-                    List<Answer> answers = new ArrayList<>();
+                    List<io.vertx.core.json.JsonObject> requests = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
-                        answers.add(execute(ctx, request(batch.getValue(i), "[" + i + "]"), false, media));
+                        requests.add(request(batch.getValue(i), "[" + i + "]"));
                     }
-                    respond(ctx, media, answers, true);
+                    run(ctx, media, requests, false, true);
                 } else {
-                    respond(ctx, media, List.of(execute(ctx, request(body, ""), false, media)), false);
+                    run(ctx, media, List.of(request(body, "")), false, false);
                 }
             } else {
                 ctx.response().putHeader("Allow", "GET, POST");
@@ -267,10 +270,26 @@ public class GraphQLEndpoint {
     private record Answer(String json, boolean requestError) {
     }
 
-    private Answer execute(RoutingContext ctx, io.vertx.core.json.JsonObject request, boolean get, String media) {
-        if (get) {
-            request(request, "");
-        }
+    /** Runs the requests one after the other, then answers them all (a batch) or the one. */
+    private void run(RoutingContext ctx, String media, List<io.vertx.core.json.JsonObject> requests, boolean get,
+            boolean batch) {
+        List<Answer> answers = new ArrayList<>();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            if (answers.size() == requests.size()) {
+                respond(ctx, media, answers, batch);
+                return;
+            }
+            execute(ctx, requests.get(answers.size()), get, answer -> {
+                answers.add(answer);
+                next[0].run();
+            });
+        };
+        next[0].run();
+    }
+
+    private void execute(RoutingContext ctx, io.vertx.core.json.JsonObject request, boolean get,
+            java.util.function.Consumer<Answer> then) {
         String query = request.getString("query");
         String operationName = request.getString("operationName");
         try {
@@ -283,55 +302,53 @@ public class GraphQLEndpoint {
             io.vertx.core.json.JsonObject variables = request.getJsonObject("variables");
             GraphQLDocuments.refuseNulInVariables(variables == null ? null : variables.getMap());
         } catch (GraphQLDocuments.Refused e) {
-            return new Answer(errorBody(e.code, e.field, e.getMessage()), true);
+            then.accept(new Answer(errorBody(e.code, e.field, e.getMessage()), true));
+            return;
         }
-        ExecutionResponse response = run(ctx, request);
-        ExecutionResult result = response.getExecutionResult();
-        return new Answer(response.getExecutionResultAsString(), !result.isDataPresent());
+        engine(ctx, request, response -> then.accept(new Answer(response.getExecutionResultAsString(),
+                !response.getExecutionResult().isDataPresent())));
     }
 
-    /** SmallRye's engine, set up as SmallRye's own HTTP handler sets it up. */
-    private ExecutionResponse run(RoutingContext ctx, io.vertx.core.json.JsonObject request) {
+    /**
+     * SmallRye's engine, set up as SmallRye's own HTTP handler sets it up: the request context
+     * active (and handed to the fetchers, which run on worker threads), the caller's identity, the
+     * current request; the context ends with the response.
+     */
+    private void engine(RoutingContext ctx, io.vertx.core.json.JsonObject request,
+            java.util.function.Consumer<ExecutionResponse> then) {
         ManagedContext requestContext = Arc.container().requestContext();
-        boolean activated = !requestContext.isActive();
-        if (activated) {
+        InjectableContext.ContextState state = ctx.get(CONTEXT_STATE);
+        if (state == null) {
+            // one request context per HTTP request, a batch's requests included; it ends with the response
             requestContext.activate();
+            InjectableContext.ContextState created = requestContext.getState();
+            ctx.put(CONTEXT_STATE, created);
+            ctx.addEndHandler(done -> requestContext.destroy(created));
+        } else {
+            requestContext.activate(state);
         }
         try {
-            identities.setIdentity(QuarkusHttpUser.getSecurityIdentityBlocking(ctx, null));
+            identities.setIdentity(((QuarkusHttpUser) ctx.user()).getSecurityIdentity());
             currentRequest.setCurrent(ctx);
             Map<String, Object> metadata = new ConcurrentHashMap<>();
-            metadata.put("runBlocking", true);
+            metadata.put("runBlocking", false);
             metadata.put("httpHeaders", headers(ctx));
             metadata.put("state", requestContext.getState());
             JsonObject input = JSON_P.createReader(new StringReader(request.encode())).readObject();
-            Writer writer = new Writer();
-            engine().execute(input, metadata, writer, false);
-            if (writer.failure != null) {
-                throw writer.failure instanceof RuntimeException r ? r : new IllegalStateException(writer.failure);
-            }
-            return writer.response;
+            engine().executeAsync(input, metadata, new ExecutionResponseWriter() {
+                @Override
+                public void write(ExecutionResponse response) {
+                    then.accept(response);
+                }
+
+                @Override
+                public void fail(Throwable t) {
+                    ctx.fail(t);
+                }
+            });
         } finally {
             SmallRyeContextManager.clearCurrentSmallRyeContext();
-            if (activated) {
-                requestContext.terminate();
-            }
-        }
-    }
-
-    private static final class Writer implements ExecutionResponseWriter {
-
-        ExecutionResponse response;
-        Throwable failure;
-
-        @Override
-        public void write(ExecutionResponse response) {
-            this.response = response;
-        }
-
-        @Override
-        public void fail(Throwable t) {
-            this.failure = t;
+            requestContext.deactivate();
         }
     }
 

@@ -35,10 +35,6 @@ public class QueryLimits {
         this.config = config;
     }
 
-    boolean schemaIntrospection() {
-        return config.schemaIntrospection();
-    }
-
     /** The graphql-java instrumentations that enforce the limits. */
     List<Instrumentation> instrumentations() {
         // the allowance for introspection exists where __schema answers (dev mode, tests); elsewhere it is data

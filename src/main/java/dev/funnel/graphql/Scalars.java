@@ -2,6 +2,9 @@ package dev.funnel.graphql;
 
 import java.util.Map;
 
+import graphql.schema.GraphQLAppliedDirective;
+import graphql.schema.GraphQLAppliedDirectiveArgument;
+import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
@@ -56,7 +59,11 @@ final class Scalars {
                     return TraversalControl.CONTINUE;
                 }
                 return changeNode(context, scalar.transform(b -> {
-                    b.description(spec.description()).specifiedByUrl(spec.url());
+                    // the URL for introspection, the applied directive for the printed SDL
+                    b.description(spec.description()).specifiedByUrl(spec.url())
+                            .withAppliedDirective(GraphQLAppliedDirective.newDirective().name("specifiedBy")
+                                    .argument(GraphQLAppliedDirectiveArgument.newArgument().name("url")
+                                            .type(GraphQLNonNull.nonNull(graphql.Scalars.GraphQLString)).valueProgrammatic(spec.url())));
                     if (scalar.getName().equals("Decimal")) {
                         b.coercing(new DecimalCoercing());
                     }

@@ -43,8 +43,9 @@ class IntrospectionOffTest {
 
     @Test
     void introspectionGetsNoDepthAllowanceInProduction() {
-        String deep = "{ __type(name: \"Contact\") { fields { type { ofType { ofType { ofType { ofType { ofType { ofType"
-                + " { ofType { ofType { ofType { name } } } } } } } } } } } }";
+        // __type, fields, type, then 10 levels of ofType: 14 deep, past the 12 allowed for data
+        String deep = "{ __type(name: \"Contact\") { fields { type { " + "ofType { ".repeat(10) + "name"
+                + " }".repeat(10) + " } } } }";
         assertError(Api.call(Tokens.sales("any"), deep), "LIMIT_EXCEEDED", null);
     }
 }
