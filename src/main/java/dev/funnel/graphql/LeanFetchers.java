@@ -16,13 +16,16 @@ import graphql.schema.DataFetchingFieldSelectionSet;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
 import graphql.schema.PropertyDataFetcher;
 import graphql.schema.SelectedField;
+import graphql.schema.TypeResolver;
 
 import dev.funnel.common.ValidationException;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
@@ -66,6 +69,21 @@ final class LeanFetchers {
                 } else if (kind.startsWith("io.smallrye.graphql.") || kind.startsWith("io.quarkus.smallrye.graphql.")) {
                     replaced.dataFetcher(coordinates, new WithoutSelection(fetcher,
                             fetcher instanceof BatchDataFetcher<?> ? type.getName() + "." + field.getName() : null));
+                }
+            }
+        }
+        // CustomScalars rebuilt every type that uses a custom scalar, after SmallRye's type resolvers
+        // took hold of the object types: they answer types the running schema does not hold, and
+        // graphql-java then matches no fragment (... on Contact) of a Node. Answer the schema's own.
+        for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+            if (type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType) {
+                TypeResolver resolver = type instanceof GraphQLInterfaceType i ? registry.getTypeResolver(i)
+                        : registry.getTypeResolver((GraphQLUnionType) type);
+                if (resolver != null) {
+                    replaced.typeResolver(type.getName(), env -> {
+                        GraphQLObjectType resolved = resolver.getType(env);
+                        return resolved == null ? null : env.getSchema().getObjectType(resolved.getName());
+                    });
                 }
             }
         }
