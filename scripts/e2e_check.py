@@ -70,7 +70,7 @@ gql(alice, "mutation($id: ID!) { recordInteraction(input: {contactId: $id, chann
 _, r = gql(alice, "mutation($id: ID!) { recordInteraction(input: {contactId: $id, channel: EMAIL, direction: INBOUND}) { contact { stage } } }", id=contact)
 check("a reply makes it a prospect", lambda: r["data"]["recordInteraction"]["contact"]["stage"] == "PROSPECT", r)
 _, r = gql(alice, """mutation($id: ID!) { createQuote(input: {contactId: $id, currency: "EUR", validUntil: "2999-12-31",
-      lines: [{description: "Audit", quantity: 1, unitPrice: 1200, taxRate: 20}]}) { id } }""", id=contact)
+      lines: [{description: "Audit", quantity: "1", unitPrice: "1200", taxRate: "20"}]}) { id } }""", id=contact)
 quote = ((r.get("data") or {}).get("createQuote") or {}).get("id")
 gql(alice, "mutation($id: ID!) { sendQuote(id: $id) { status } }", id=quote)
 

@@ -38,7 +38,7 @@ if phase == "two-instances":
     gql(second, alice, "mutation($id: ID!) { recordInteraction(input: {contactId: $id, channel: PHONE, direction: OUTBOUND}) { id } }", id=contact)
     gql(first, alice, "mutation($id: ID!) { recordInteraction(input: {contactId: $id, channel: EMAIL, direction: INBOUND}) { id } }", id=contact)
     quote = gql(second, alice, """mutation($id: ID!) { createQuote(input: {contactId: $id, currency: "EUR", validUntil: "2999-12-31",
-        lines: [{description: "x", quantity: 1, unitPrice: 10, taxRate: 20}]}) { id } }""", id=contact)["data"]["createQuote"]["id"]
+        lines: [{description: "x", quantity: "1", unitPrice: "10", taxRate: "20"}]}) { id } }""", id=contact)["data"]["createQuote"]["id"]
     gql(first, alice, "mutation($id: ID!) { sendQuote(id: $id) { id } }", id=quote)
     answers = []
 
