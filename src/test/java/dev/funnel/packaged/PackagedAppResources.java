@@ -31,6 +31,8 @@ public class PackagedAppResources implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "postgres"));
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "postgres");
+        // as an operator would set it (README, Configuration): ObservabilityIT checks a preflight from it
+        config.put("quarkus.http.cors.origins", "https://app.example.com");
         return config;
     }
 

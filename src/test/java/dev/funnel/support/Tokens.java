@@ -13,7 +13,7 @@ public final class Tokens {
 
     public static String token(String user, Set<String> roles, List<String> teams) {
         return Jwt.preferredUserName(user).subject(user).groups(roles).claim("teams", teams)
-                .issuer("https://server.example.com").audience("https://service.example.com").sign();
+                .issuer("https://server.example.com").audience("https://service.example.com").sign("privateKey.jwk");
     }
 
     public static String sales(String... teams) {
