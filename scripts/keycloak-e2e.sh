@@ -44,14 +44,27 @@ wait_for() { # url, seconds, what
     return 1
 }
 
-[ -f target/quarkus-app/quarkus-run.jar ] || { echo "keycloak-e2e: build first: ./mvnw package -DskipTests" >&2; exit 1; }
+# FUNNEL_NATIVE=1: the same checks against the native executable (./mvnw package -Dnative), as ops run it
+if [ "${FUNNEL_NATIVE:-}" = 1 ]; then
+    runner=$(ls target/*-runner 2> /dev/null | head -1)
+    [ -x "$runner" ] || { echo "keycloak-e2e: build the native executable first: ./mvnw package -Dnative" >&2; exit 1; }
+    funnel_cmd=("$runner")
+    WORK=target/keycloak-e2e-native
+    mkdir -p "$WORK"
+else
+    [ -f target/quarkus-app/quarkus-run.jar ] || { echo "keycloak-e2e: build first: ./mvnw package -DskipTests" >&2; exit 1; }
+    funnel_cmd=(java -jar target/quarkus-app/quarkus-run.jar)
+fi
+echo "keycloak-e2e: Funnel runs as: ${funnel_cmd[*]}"
 
 # --- Keycloak, from Maven Central
-KC_HOME="$WORK/keycloak-$KC_VERSION"
+KC_DIR=target/keycloak-e2e
+mkdir -p "$KC_DIR"
+KC_HOME="$KC_DIR/keycloak-$KC_VERSION"
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     ./mvnw -q -B dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:tar.gz" \
-        -DoutputDirectory="$WORK" -Dmdep.overWriteIfNewer=true
-    tar -xzf "$WORK/keycloak-quarkus-dist-$KC_VERSION.tar.gz" -C "$WORK"
+        -DoutputDirectory="$KC_DIR" -Dmdep.overWriteIfNewer=true
+    tar -xzf "$KC_DIR/keycloak-quarkus-dist-$KC_VERSION.tar.gz" -C "$KC_DIR"
 fi
 rm -rf "$KC_HOME/data"
 mkdir -p "$KC_HOME/data/import"
@@ -79,7 +92,7 @@ start_funnel() { # port, log
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
     QUARKUS_DATASOURCE_USERNAME=funnel QUARKUS_DATASOURCE_PASSWORD=funnel \
     QUARKUS_OIDC_AUTH_SERVER_URL="http://127.0.0.1:$KC_PORT/realms/funnel" \
-        java -jar target/quarkus-app/quarkus-run.jar > "$WORK/$2" 2>&1 &
+        "${funnel_cmd[@]}" > "$WORK/$2" 2>&1 &
     pids+=($!)
 }
 start_funnel $APP_PORT funnel.log
