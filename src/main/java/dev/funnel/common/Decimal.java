@@ -9,9 +9,9 @@ import io.smallrye.graphql.api.CustomStringScalar;
 
 /**
  * The {@code Decimal} scalar: an exact decimal written as a JSON string ({@code "19.99"}), so that
- * no JavaScript client ever turns an amount into a float. Plain notation only (no exponent), at
- * most 40 characters. Bean Validation constraints on a Decimal apply to its {@link #value()}
- * ({@link DecimalValueExtractor}).
+ * no JavaScript client ever turns an amount into a float. Plain notation only (no exponent),
+ * at most 30 digits before the point and 9 after. Its bounds and digits are checked with
+ * {@link DecimalRange}; its wire form (a JSON string in and out) is graphql/DecimalCoercing's.
  */
 @CustomScalar("Decimal")
 @RegisterForReflection

@@ -44,7 +44,7 @@ final class CustomScalars {
         return BUILT_IN.contains(name) || CUSTOM.containsKey(name);
     }
 
-    /** The schema with every custom scalar described; refuses a scalar it does not know. */
+    /** The schema with every custom scalar described, and Decimal coerced as a string. */
     static GraphQLSchema described(GraphQLSchema schema) {
         return SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
             @Override

@@ -58,7 +58,8 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
         Map<String, Object> variables = parameters.getExecutionInput().getVariables();
         List<GraphQLError> errors = result.getErrors().stream()
                 // a null bubbling up from a field that already failed says nothing more
-                .filter(e -> result.getErrors().size() == 1 || e.getErrorType() != ErrorType.NullValueInNonNullableField)
+                .filter(e -> e.getErrorType() != ErrorType.NullValueInNonNullableField || result.getErrors().stream()
+                        .allMatch(other -> other.getErrorType() == ErrorType.NullValueInNonNullableField))
                 .map(e -> map(e, variables, parameters.getSchema())).toList();
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
     }
@@ -69,6 +70,12 @@ public class ErrorMapping extends SimplePerformantInstrumentation {
         }
         if (error instanceof AbortExecutionException) {
             return coded(error, ErrorCode.LIMIT_EXCEEDED, error.getMessage(), null);
+        }
+        if (error.getErrorType() == ErrorType.NullValueInNonNullableField || error instanceof graphql.SerializationError) {
+            // the service produced a value the schema does not allow: its fault, not the caller's
+            String reference = UUID.randomUUID().toString();
+            Log.errorf("Internal error %s at %s: %s", reference, error.getPath(), error.getMessage());
+            return coded(error, ErrorCode.INTERNAL, "Internal error (reference " + reference + ")", null);
         }
         String message = error.getMessage() == null ? "Invalid request" : readable(error.getMessage());
         String field = fieldOf(message, variables);

@@ -20,11 +20,14 @@ import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
 import graphql.language.StringValue;
 import graphql.language.Value;
+import graphql.language.VariableDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
@@ -38,16 +41,21 @@ import graphql.util.TraverserContext;
 @ApplicationScoped
 public class GraphQLDocuments {
 
-    /** Documents seen to pass (up to 8,000 characters each: 16 MB at most). */
+    /**
+     * Documents seen to pass (up to 8,000 characters each), with the type of each of their
+     * operations: the text and a few names, not the parsed tree (up to half a megabyte each).
+     */
     private static final int KNOWN_MAX = 2048;
     private static final int KNOWN_MAX_LENGTH = 8_000;
 
+    /** Nesting the parser follows (the depth limit refuses far less; this bounds the parser's own stack). */
+    private static final int MAX_NESTING = 500;
     private final LimitsConfig limits;
     private final ParserOptions options;
-    private final Map<String, Document> known = java.util.Collections.synchronizedMap(
+    private final Map<String, Operations> known = java.util.Collections.synchronizedMap(
             new LinkedHashMap<>(KNOWN_MAX, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Operations> eldest) {
                     return size() > KNOWN_MAX;
                 }
             });
@@ -55,6 +63,7 @@ public class GraphQLDocuments {
     public GraphQLDocuments(LimitsConfig limits) {
         this.limits = limits;
         this.options = ParserOptions.newParserOptions().maxTokens(limits.maxTokens()).maxCharacters(limits.maxTokens() * 64)
+                .maxRuleDepth(MAX_NESTING)
                 .maxWhitespaceTokens(limits.maxTokens() * 10).captureIgnoredChars(false).captureLineComments(false)
                 .redactTokenParserErrorMessages(false).build();
     }
@@ -72,36 +81,44 @@ public class GraphQLDocuments {
         }
     }
 
-    /** The parsed document, or {@link Refused}. */
-    public Document check(String query) {
-        Document document = known.get(query);
-        if (document != null) {
-            return document;
+    /** The operations of a document that passed: name (null for an anonymous one) to type. */
+    public record Operations(Map<String, String> types) {
+
+        /** The type of the operation that would run ("query", "mutation", "subscription"); null when none matches. */
+        public String typeOf(String operationName) {
+            if (operationName == null) {
+                return types.size() == 1 ? types.values().iterator().next() : null;
+            }
+            return types.get(operationName);
         }
+    }
+
+    /** The operations of the document, or {@link Refused}. */
+    public Operations check(String query) {
+        Operations operations = known.get(query);
+        if (operations != null) {
+            return operations;
+        }
+        Document document;
         try {
             document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
-        } catch (ParseCancelledException e) {
-            throw new Refused(ErrorCode.LIMIT_EXCEEDED, "query", "The document is too long: at most " + limits.maxTokens()
-                    + " tokens (names, punctuation, values) are allowed");
+        } catch (ParseCancelledException | ParseCancelledTooDeepException | ParseCancelledTooManyCharsException e) {
+            throw new Refused(ErrorCode.LIMIT_EXCEEDED, "query", "The document is too large: at most " + limits.maxTokens()
+                    + " tokens (names, punctuation, values), " + limits.maxTokens() * 64 + " characters and "
+                    + MAX_NESTING + " levels of nesting are allowed");
         } catch (InvalidSyntaxException e) {
             throw new Refused(ErrorCode.VALIDATION, "query", "The query is not valid GraphQL: " + e.getMessage());
         }
         shape(document);
+        Map<String, String> types = new java.util.HashMap<>();
+        for (OperationDefinition op : document.getDefinitionsOfType(OperationDefinition.class)) {
+            types.put(op.getName(), op.getOperation().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        operations = new Operations(types);
         if (query.length() <= KNOWN_MAX_LENGTH) {
-            known.put(query, document);
+            known.put(query, operations);
         }
-        return document;
-    }
-
-    /** The type of the operation that would run: "query", "mutation" or "subscription"; null when none matches. */
-    public static String operationType(Document document, String operationName) {
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        for (OperationDefinition op : operations) {
-            if (operationName == null ? operations.size() == 1 : operationName.equals(op.getName())) {
-                return op.getOperation().name().toLowerCase(java.util.Locale.ROOT);
-            }
-        }
-        return null;
+        return operations;
     }
 
     private void shape(Document document) {
@@ -113,6 +130,14 @@ public class GraphQLDocuments {
         AtomicInteger fields = new AtomicInteger();
         AtomicInteger aliases = new AtomicInteger();
         new NodeTraverser().preOrder(new NodeVisitorStub() {
+            @Override
+            public TraversalControl visitVariableDefinition(VariableDefinition definition, TraverserContext<Node> context) {
+                if (definition.getDefaultValue() != null) {
+                    refuseNul(definition.getDefaultValue(), definition.getName());
+                }
+                return TraversalControl.CONTINUE;
+            }
+
             @Override
             public TraversalControl visitField(Field field, TraverserContext<Node> context) {
                 fields.incrementAndGet();

@@ -14,7 +14,6 @@ import jakarta.json.spi.JsonProvider;
 
 import dev.funnel.common.ErrorCode;
 import graphql.ExecutionResult;
-import graphql.language.Document;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
@@ -45,8 +44,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <p>It replaces SmallRye's HTTP handler, which answers a body that is not JSON or a parameter of
  * the wrong type with HTTP 500 and no code, a refused GET with an empty 405, and {@code *}/{@code *}
  * with a media type clients do not expect; it keeps SmallRye's engine ({@link ExecutionService}), run
- * the way SmallRye's handler runs it: in the request context, with the caller's identity, on a
- * worker thread. Requests that are not HTTP-wellformed are answered here with {@code BAD_REQUEST};
+ * the way SmallRye's handler runs it: in a request context, with the caller's identity, from the
+ * event loop (the fetchers run on worker threads). Requests that are not HTTP-wellformed are answered here with {@code BAD_REQUEST};
  * documents go through {@link GraphQLDocuments} before the engine sees them.
  *
  * <p>Status codes: HTTP-level faults are 4xx in both media types. A request error (the document
@@ -61,9 +60,9 @@ public class GraphQLEndpoint {
     static final String JSON = "application/json";
     /** Before SmallRye's route (registered without an order, so at 0 and up), after authentication. */
     private static final int ORDER = -1;
+    private static final int WEBSOCKET_ORDER = -100;
     private static final long MAX_BODY = 1024 * 1024;
     private static final JsonProvider JSON_P = JsonProvider.provider();
-    private static final String CONTEXT_STATE = "funnel.requestContext";
 
     private final GraphQLDocuments documents;
     private final LimitsConfig limits;
@@ -81,9 +80,30 @@ public class GraphQLEndpoint {
 
     void routes(@Observes Router router) {
         for (String path : List.of("/graphql", "/graphql/")) {
-            router.route(path).order(ORDER).handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false))
+            // SmallRye serves GraphQL over WebSocket on /graphql at order -99, before any token check
+            // and before GraphQLDocuments: no upgrade is accepted until Funnel serves it itself
+            router.route(path).order(WEBSOCKET_ORDER).handler(ctx -> {
+                if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+                    writeError(ctx, JSON, 400, ErrorCode.BAD_REQUEST, null,
+                            "GraphQL over WebSocket is not served: use POST or GET on /graphql");
+                } else {
+                    ctx.next();
+                }
+            });
+            router.route(path).order(ORDER).handler(this::authenticated)
+                    .handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false))
                     .handler(this::handle)
                     .failureHandler(this::failed);
+        }
+    }
+
+    /** No body is read for a caller without a token. */
+    private void authenticated(RoutingContext ctx) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            writeError(ctx, JSON, 401, ErrorCode.UNAUTHENTICATED, null, Unauthenticated.MESSAGE);
+        } else {
+            ctx.next();
         }
     }
 
@@ -110,10 +130,6 @@ public class GraphQLEndpoint {
         String media = JSON;
         try {
             media = negotiate(ctx);
-            if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
-                ctx.response().putHeader("WWW-Authenticate", "Bearer");
-                throw new BadRequest(401, ErrorCode.UNAUTHENTICATED, null, Unauthenticated.MESSAGE);
-            }
             HttpMethod method = ctx.request().method();
             if (method == HttpMethod.GET) {
                 List<io.vertx.core.json.JsonObject> one = List.of(request(fromQueryString(ctx), ""));
@@ -151,9 +167,14 @@ public class GraphQLEndpoint {
         if (ctx.response().ended()) {
             return;
         }
-        if (ctx.statusCode() == 413) {
+        int status = ctx.failure() instanceof io.vertx.ext.web.handler.HttpException h ? h.getStatusCode() : ctx.statusCode();
+        if (status == 413) {
             writeError(ctx, JSON, 413, ErrorCode.LIMIT_EXCEEDED, null,
                     "The request body is larger than " + MAX_BODY / 1024 + " KiB");
+        } else if (status >= 400 && status < 500) {
+            // Vert.x refused the request itself: a query string or form body that does not decode
+            writeError(ctx, JSON, status, ErrorCode.BAD_REQUEST, null,
+                    "The request is malformed (its query string or body does not decode): send a JSON body or URL-encoded parameters");
         } else if (ctx.failure() != null && !(ctx.failure() instanceof io.quarkus.security.AuthenticationException)
                 && !(ctx.failure() instanceof io.quarkus.security.UnauthorizedException)) {
             String reference = java.util.UUID.randomUUID().toString();
@@ -256,6 +277,10 @@ public class GraphQLEndpoint {
         if (request.getValue("operationName") != null && !(request.getValue("operationName") instanceof String)) {
             throw new BadRequest(400, at + "operationName", "operationName must be a string or null");
         }
+        if ("".equals(request.getValue("operationName"))) {
+            // graphql-java runs the first operation for an empty name, as for none: say so for every check
+            request.remove("operationName");
+        }
         for (String map : List.of("variables", "extensions")) {
             if (request.getValue(map) != null && !(request.getValue(map) instanceof io.vertx.core.json.JsonObject)) {
                 throw new BadRequest(400, at + map, map + " must be a JSON object (a map of names to values) or null");
@@ -293,8 +318,7 @@ public class GraphQLEndpoint {
         String query = request.getString("query");
         String operationName = request.getString("operationName");
         try {
-            Document document = documents.check(query);
-            String type = GraphQLDocuments.operationType(document, operationName);
+            String type = documents.check(query).typeOf(operationName);
             if (get && type != null && !type.equals("query")) {
                 ctx.response().putHeader("Allow", "POST");
                 throw new BadRequest(405, "query", "A " + type + " cannot run over GET: send it with POST");
@@ -316,17 +340,14 @@ public class GraphQLEndpoint {
      */
     private void engine(RoutingContext ctx, io.vertx.core.json.JsonObject request,
             java.util.function.Consumer<ExecutionResponse> then) {
-        ManagedContext requestContext = Arc.container().requestContext();
-        InjectableContext.ContextState state = ctx.get(CONTEXT_STATE);
-        if (state == null) {
-            // one request context per HTTP request, a batch's requests included; it ends with the response
-            requestContext.activate();
-            InjectableContext.ContextState created = requestContext.getState();
-            ctx.put(CONTEXT_STATE, created);
-            ctx.addEndHandler(done -> requestContext.destroy(created));
-        } else {
-            requestContext.activate(state);
+        if (ctx.response().closed()) {
+            return;
         }
+        // a request context per request of a batch, as if each came alone: its own persistence
+        // context, so a later request of the batch never reads what an earlier one loaded
+        ManagedContext requestContext = Arc.container().requestContext();
+        requestContext.activate();
+        InjectableContext.ContextState state = requestContext.getState();
         try {
             identities.setIdentity(((QuarkusHttpUser) ctx.user()).getSecurityIdentity());
             currentRequest.setCurrent(ctx);
@@ -338,11 +359,17 @@ public class GraphQLEndpoint {
             engine().executeAsync(input, metadata, new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {
-                    then.accept(response);
+                    requestContext.destroy(state);
+                    try {
+                        then.accept(response);
+                    } catch (RuntimeException e) {
+                        ctx.fail(e);
+                    }
                 }
 
                 @Override
                 public void fail(Throwable t) {
+                    requestContext.destroy(state);
                     ctx.fail(t);
                 }
             });
@@ -392,7 +419,9 @@ public class GraphQLEndpoint {
     }
 
     private static void send(RoutingContext ctx, String media, int status, String body) {
+        // answers depend on the caller and on Accept: no shared cache may keep them
         ctx.response().setStatusCode(status).putHeader("Content-Type", media + "; charset=utf-8")
+                .putHeader("Cache-Control", "private, no-store").putHeader("Vary", "Accept, Authorization")
                 .end(Buffer.buffer(body.getBytes(StandardCharsets.UTF_8)));
     }
 }
