@@ -101,6 +101,19 @@ wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 90 Funnel
 ISSUER="http://127.0.0.1:$KC_PORT/realms/funnel"
 python3 scripts/e2e_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT"
 
+# --- Logs: production writes one JSON object per line (README, "Operate"), start-up included
+python3 - "$WORK/funnel.log" <<'PY'
+import json, sys
+lines = [l for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+bad = [l for l in lines if not (l.startswith("{") and {"timestamp", "level", "message"} <= json.loads(l).keys())]
+started = any("started in" in json.loads(l).get("message", "") for l in lines if l.startswith("{"))
+print(f"logs: {len(lines)} lines, {len(bad)} not JSON log records, start-up logged: {started}")
+for l in bad[:3]:
+    print("  not a JSON log record:", l[:200].rstrip())
+print(f"log-check: {int(not bad and started)} passed, {int(bool(bad) or not started)} failed")
+sys.exit(1 if bad or not started else 0)
+PY
+
 # --- Front end: the schema as tools load it, the GraphQL-over-HTTP audits and a typed client, with
 # real tokens (scripts/frontend-checks.sh). A failure fails this script, after the operations checks.
 frontend=ok
