@@ -90,8 +90,9 @@ public class GraphQLEndpoint {
                     ctx.next();
                 }
             });
-            router.route(path).order(ORDER).handler(this::authenticated)
-                    .handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false))
+            // a route of its own: Vert.x takes no body handler after a handler of the application's
+            router.route(path).order(ORDER - 1).handler(this::authenticated);
+            router.route(path).order(ORDER).handler(BodyHandler.create().setBodyLimit(MAX_BODY).setHandleFileUploads(false))
                     .handler(this::handle)
                     .failureHandler(this::failed);
         }
@@ -101,7 +102,7 @@ public class GraphQLEndpoint {
     private void authenticated(RoutingContext ctx) {
         if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            writeError(ctx, JSON, 401, ErrorCode.UNAUTHENTICATED, null, Unauthenticated.MESSAGE);
+            writeError(ctx, JSON, 401, ErrorCode.UNAUTHENTICATED, null, HttpErrors.MESSAGE);
         } else {
             ctx.next();
         }
@@ -132,6 +133,12 @@ public class GraphQLEndpoint {
             media = negotiate(ctx);
             HttpMethod method = ctx.request().method();
             if (method == HttpMethod.GET) {
+                try {
+                    ctx.queryParams();
+                } catch (io.vertx.ext.web.handler.HttpException e) {
+                    throw new BadRequest(400, null, "The query string does not decode: URL-encode query, variables and"
+                            + " the other parameters");
+                }
                 List<io.vertx.core.json.JsonObject> one = List.of(request(fromQueryString(ctx), ""));
                 run(ctx, media, one, true, false);
             } else if (method == HttpMethod.POST) {
@@ -172,9 +179,7 @@ public class GraphQLEndpoint {
             writeError(ctx, JSON, 413, ErrorCode.LIMIT_EXCEEDED, null,
                     "The request body is larger than " + MAX_BODY / 1024 + " KiB");
         } else if (status >= 400 && status < 500) {
-            // Vert.x refused the request itself: a query string or form body that does not decode
-            writeError(ctx, JSON, status, ErrorCode.BAD_REQUEST, null,
-                    "The request is malformed (its query string or body does not decode): send a JSON body or URL-encoded parameters");
+            ctx.next(); // HttpErrors answers it
         } else if (ctx.failure() != null && !(ctx.failure() instanceof io.quarkus.security.AuthenticationException)
                 && !(ctx.failure() instanceof io.quarkus.security.UnauthorizedException)) {
             String reference = java.util.UUID.randomUUID().toString();

@@ -19,6 +19,7 @@ import dev.funnel.support.Api;
 import dev.funnel.support.Db;
 import dev.funnel.support.Fixtures;
 import dev.funnel.support.Quotes;
+import dev.funnel.support.RawHttp;
 import dev.funnel.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -82,13 +83,19 @@ class BadInputFuzzTest {
             cases++;
             check("body " + body, post(token, body), false);
         });
-        // the same parameters over GET, raw: any query string
+        // the same parameters over GET, raw: any query string, malformed escapes included
         Arbitraries.strings().withChars("{}() $!:=&%_-.0123456789abcdefmnqruyAF").ofMaxLength(120).sampleStream().limit(300)
                 .forEach(raw -> {
                     String query = raw.replace(" ", "%20").replace("{", "%7B").replace("}", "%7D").replace("$", "%24");
                     cases++;
-                    check("GET ?query=" + query, given().header("Authorization", "Bearer " + token).urlEncodingEnabled(false)
-                            .get("/graphql?query=" + query), false);
+                    RawHttp.Answer answer = RawHttp.get("/graphql?query=" + query, token);
+                    if (answer.status() >= 500) {
+                        fail("HTTP " + answer.status() + " for GET ?query=" + query + ": " + answer.body());
+                    }
+                    // a query string that does not decode is refused by the HTTP server itself: 400, no body
+                    if (!(answer.status() == 400 && answer.body().isEmpty())) {
+                        checkBody("GET ?query=" + query, answer.status(), answer.body());
+                    }
                 });
         assertTrue(cases > 2000, "only " + cases + " cases ran");
     }
@@ -135,7 +142,12 @@ class BadInputFuzzTest {
         if (status >= 500) {
             fail("HTTP " + status + " for " + what + ": " + response.asString());
         }
-        Object body = Json.decodeValue(response.asString());
+        checkBody(what, status, response.asString());
+        return graphqlLevel ? response.jsonPath() : null;
+    }
+
+    private static void checkBody(String what, int status, String text) {
+        Object body = Json.decodeValue(text);
         List<Object> answers = body instanceof io.vertx.core.json.JsonArray a ? a.getList() : List.of(body);
         for (Object answer : answers) {
             Map<String, Object> map = answer instanceof io.vertx.core.json.JsonObject o ? o.getMap() : cast(answer);
@@ -150,11 +162,10 @@ class BadInputFuzzTest {
                 Map<String, Object> ext = extensions instanceof io.vertx.core.json.JsonObject o ? o.getMap() : cast(extensions);
                 String code = ext == null ? null : (String) ext.get("code");
                 if (!CODES.contains(code)) {
-                    fail("error without a contract code (" + code + ") for " + what + ": " + response.asString());
+                    fail("error without a contract code (" + code + ") for " + what + ": " + text);
                 }
             }
         }
-        return graphqlLevel ? response.jsonPath() : null;
     }
 
     /** A digest of every row of every table, all teams: an insert, an update or a delete changes it. */

@@ -15,13 +15,15 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * A request refused by HTTP security (a garbled, expired or badly signed token) leaves with a body
- * in the error shape of README "Errors", not an empty one: 401 with {@code UNAUTHENTICATED} and the
- * bearer challenge, or 403 with {@code FORBIDDEN}. A request without a token reaches
- * {@link GraphQLEndpoint}, which answers it the same way.
+ * A request refused before the application sees it leaves with a body in the error shape of
+ * README "Errors", not an empty one: by HTTP security (a garbled, expired or badly signed token)
+ * with 401, {@code UNAUTHENTICATED} and the bearer challenge, or 403 and {@code FORBIDDEN}; by
+ * Vert.x (a query string or a form body that does not decode, a body over the size limit) with
+ * its 4xx and {@code BAD_REQUEST} or {@code LIMIT_EXCEEDED}. A request without a token reaches
+ * {@link GraphQLEndpoint}, which answers it the same way. The first failure handler of all routes.
  */
 @ApplicationScoped
-public class Unauthenticated {
+public class HttpErrors {
 
     static final String MESSAGE = "Authentication required: send a valid, unexpired bearer token (Authorization: Bearer <token>)";
 
@@ -40,9 +42,18 @@ public class Unauthenticated {
             send(ctx, 401, ErrorCode.UNAUTHENTICATED, MESSAGE);
         } else if (failure instanceof ForbiddenException) {
             send(ctx, 403, ErrorCode.FORBIDDEN, "Your roles do not allow this request");
+        } else if (status(ctx) == 413) {
+            send(ctx, 413, ErrorCode.LIMIT_EXCEEDED, "The request body is too large");
+        } else if (status(ctx) >= 400 && status(ctx) < 500) {
+            send(ctx, status(ctx), ErrorCode.BAD_REQUEST,
+                    "The request is malformed (its query string or body does not decode): send a JSON body or URL-encoded parameters");
         } else {
             ctx.next();
         }
+    }
+
+    private static int status(RoutingContext ctx) {
+        return ctx.failure() instanceof io.vertx.ext.web.handler.HttpException h ? h.getStatusCode() : ctx.statusCode();
     }
 
     private static void send(RoutingContext ctx, int status, ErrorCode code, String message) {
