@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark of docs/benchmarks.md, in one command:
 #
-#   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 cores, half of it loading)
-#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement (about a minute; run by .ci/run)
+#   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 cores, half of it loading;
+#                           ~1.5 min more with a native executable)
+#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement (about two minutes; run by .ci/run)
 #
 # It loads each data size into its own database of a throw-away PostgreSQL 15 cluster (port 25433),
 # runs the packaged application (built first if missing) in production mode against it, with
