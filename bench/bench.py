@@ -5,8 +5,9 @@ measures the main screen's latency (C) and start-up (D). At the largest size it 
 by side: A (the main screen over HTTP), A' (pgbench replaying the very SQL the application issued
 for it, captured from PostgreSQL's statement log), A'' (PostGraphile serving the equivalent query
 from the same database), B (convertQuote on fresh quotes) and B' (pgbench replaying the captured
-conversion transaction on other fresh quotes). It prints the table and the ratios and writes them
-to target/bench/results.md.
+conversion transaction on other fresh quotes). Then, the JVM stopped, the native executable (when
+there is one, NATIVE_RUNNER) at the largest size: D, A and B again. It prints the table and the
+ratios and writes them to target/bench/results.md.
 """
 import base64
 import datetime
@@ -28,6 +29,8 @@ PG_CLUSTER = os.environ["PG_CLUSTER"]
 DURATION = int(os.environ.get("DURATION", "1" if SMOKE else "10"))
 CONCURRENCY = [1, 8, 32]
 JAVA_OPTS = os.environ.get("JAVA_OPTS", "-Xmx512m").split()
+NATIVE_RUNNER = os.environ.get("NATIVE_RUNNER", "")  # bench/run.sh names target/*-runner when there is one
+NATIVE_OPTS = os.environ.get("NATIVE_OPTS", "-Xmx512m").split()  # the JVM's heap cap, for a like-for-like RSS
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
 APP_PORT, PEER_PORT = 8290, 8291
@@ -278,7 +281,7 @@ class Process:
         self.log.close()
 
 
-def start_app(db, port=APP_PORT, name="funnel"):
+def start_app(db, port=APP_PORT, name="funnel", command=None):
     public = subprocess.run(f"openssl pkey -in {KEY} -pubout", shell=True, capture_output=True, text=True).stdout
     url = f"http://127.0.0.1:{port}"
     env = {"QUARKUS_HTTP_PORT": str(port),
@@ -287,8 +290,8 @@ def start_app(db, port=APP_PORT, name="funnel"):
            "QUARKUS_OIDC_PUBLIC_KEY": "".join(l for l in public.splitlines() if "-----" not in l),
            "QUARKUS_OIDC_TOKEN_ISSUER": ISSUER, "QUARKUS_OIDC_DISCOVERY_ENABLED": "false",
            "QUARKUS_LOG_CONSOLE_JSON_ENABLED": "false"}
-    app = Process(name, ["java", *JAVA_OPTS, "-jar", "target/quarkus-app/quarkus-run.jar"], env, url,
-                  lambda: post(url, SALES, MAIN_SCREEN))
+    command = command or ["java", *JAVA_OPTS, "-jar", "target/quarkus-app/quarkus-run.jar"]
+    app = Process(name, command, env, url, lambda: post(url, SALES, MAIN_SCREEN))
     app.url = url
     return app
 
@@ -439,12 +442,16 @@ def start_all(figures):
     for i, size in enumerate(SIZES):
         log(f"--- {size} contacts: starting Funnel on funnel_{size}")
         name = f"funnel-{size}"
-        app = start_app(f"funnel_{size}", APP_PORT if size == SIZES[-1] else APP_PORT + 3 + i, name)
-        apps[size] = app
-        started = re.search(r"started in ([\d.]+)s", open(f"{WORK}/{name}.log").read())
-        figures[size] = {"ready_ms": app.ready_ms, "rss_idle": rss_mb(app.proc.pid),
-                         "quarkus_started_s": float(started.group(1)) if started else None}
+        apps[size] = start_app(f"funnel_{size}", APP_PORT if size == SIZES[-1] else APP_PORT + 3 + i, name)
+        figures[size] = start_figures(apps[size])
     return apps
+
+
+def start_figures(app):
+    """D: start to the first served main screen, Quarkus' own "started in", RSS right after."""
+    started = re.search(r"started in ([\d.]+)s", open(app.log.name).read())
+    return {"ready_ms": app.ready_ms, "rss_idle": rss_mb(app.proc.pid),
+            "quarkus_started_s": float(started.group(1)) if started else None}
 
 
 def measure_latency(apps, figures, rounds=3):
@@ -478,12 +485,17 @@ def measure_latency(apps, figures, rounds=3):
     return page1
 
 
-def measure_largest(db, app, page1, figures):
+def measure_main_screen(app, page1, figures, what="Funnel"):
+    """A, and D's RSS peak meanwhile."""
     with PeakRss(app.proc.pid) as peak:
         for c in CONCURRENCY:
-            log(f"A: Funnel main screen, concurrency {c}")
-            figures[f"A{c}"] = wrk(f"{APP}/graphql", page1, c)
+            log(f"A: {what} main screen, concurrency {c}")
+            figures[f"A{c}"] = wrk(f"{app.url}/graphql", page1, c)
     figures["rss_load"] = peak.peak
+
+
+def measure_largest(db, app, page1, figures):
+    measure_main_screen(app, page1, figures)
     # A': the statements of one main-screen request, replayed
     statements, _ = capture(db, lambda: post(APP, SALES, MAIN_SCREEN))
     script = f"{WORK}/main-screen-replay.sql"
@@ -509,7 +521,27 @@ def measure_largest(db, app, page1, figures):
                 figures[f"App{i}_{c}"] = wrk(f"{PEER}/graphql", body, c)
     finally:
         peer.stop()
-    measure_conversions(db, app, figures)
+    measure_conversions(db, figures)
+
+
+def measure_native(db, page1):
+    """D, A and B for the native executable at the largest size, started once the JVM instances stopped."""
+    figures = {"path": NATIVE_RUNNER, "bytes": os.path.getsize(NATIVE_RUNNER)}
+    log(f"--- native: starting {NATIVE_RUNNER} on {db}")
+    app = start_app(db, APP_PORT, "funnel-native", [NATIVE_RUNNER, *NATIVE_OPTS])
+    try:
+        figures.update(start_figures(app))
+        log("A: native warm-up")  # as the JVM's before A (C's warm-up)
+        wrk(f"{app.url}/graphql", page1, 8, duration=max(2, DURATION // 2))
+        measure_main_screen(app, page1, figures, "native")
+        measure_conversions(db, figures, replayed=False, what="native")
+    finally:
+        app.stop()
+    return figures
+
+
+def tree_bytes(top):
+    return sum(os.path.getsize(os.path.join(d, name)) for d, _, names in os.walk(top) for name in names)
 
 
 def db_id(opaque):
@@ -543,18 +575,20 @@ def peer_page(answer):
         for n in (e["node"] for e in page["edges"])]
 
 
-def measure_conversions(db, app, figures):
+def measure_conversions(db, figures, replayed=True, what="Funnel"):
+    """B (on the instance at APP), and B' when replayed."""
     per_run = 500 * DURATION  # fresh quotes per run: more than any machine converts in that time
-    api_runs, replay = [1, 8], {1: 60 if SMOKE else 2000, 8: 10 if SMOKE else 400}
+    api_runs = [1, 8]
+    replay = {1: 60 if SMOKE else 2000, 8: 10 if SMOKE else 400} if replayed else {}
     api_pool = per_run * (len(api_runs) + 1) + 1  # a warm-up, the runs, the captured one
     forget_fresh(db)  # what an interrupted run may have left
     try:
-        convert_all(db, per_run, api_runs, replay, api_pool, figures)
+        convert_all(db, per_run, api_runs, replay, api_pool, figures, what)
     finally:
         forget_fresh(db)
 
 
-def convert_all(db, per_run, api_runs, replay, api_pool, figures):
+def convert_all(db, per_run, api_runs, replay, api_pool, figures, what):
     fresh_quotes(db, api_pool + sum(c * t for c, t in replay.items()) + 10)
     sql(db, f"CREATE SEQUENCE bench.replay START {api_pool + 1}; GRANT USAGE ON SEQUENCE bench.replay TO funnel_app, funnel;")
     rows = sql(db, f"SELECT n, quote_id FROM bench.fresh WHERE n <= {api_pool} ORDER BY n")
@@ -562,20 +596,20 @@ def convert_all(db, per_run, api_runs, replay, api_pool, figures):
     with open(f"{WORK}/convert-ids.txt", "w") as f:
         f.write("\n".join(ids[1:]) + "\n")
     # each wrk request converts the next quote of its slice of the list
-    log("B: convertQuote, warm-up")
+    log(f"B: {what} convertQuote, warm-up")
     wrk(f"{APP}/graphql", lua_convert(0, per_run, 2), 8, duration=max(2, DURATION // 2))
-    # the first quote's conversion, captured once the code is warm
-    key = "bench-capture"
-    statements, answer = capture(db, lambda: post(APP, BILLING, CONVERT, {"q": ids[0], "k": key}))
-    inv = answer["convertQuote"]["invoice"]
-    invoice_id = int(base64.urlsafe_b64decode(inv["id"] + "==").decode().split(":")[1])
-    quote_id, quote_number, contact_id = (int(x) for x in sql(db, "SELECT quote_id, quote_number, contact_id FROM bench.fresh WHERE n = 1")[0])
-    script, figures["B_statements"] = convert_script(db, statements, (quote_id, quote_number, contact_id, key, invoice_id,
-                                                                     inv["number"]))
+    if replay:  # the first quote's conversion, captured once the code is warm
+        key = "bench-capture"
+        statements, answer = capture(db, lambda: post(APP, BILLING, CONVERT, {"q": ids[0], "k": key}))
+        inv = answer["convertQuote"]["invoice"]
+        invoice_id = int(base64.urlsafe_b64decode(inv["id"] + "==").decode().split(":")[1])
+        quote_id, quote_number, contact_id = (int(x) for x in sql(db, "SELECT quote_id, quote_number, contact_id FROM bench.fresh WHERE n = 1")[0])
+        script, figures["B_statements"] = convert_script(db, statements, (quote_id, quote_number, contact_id, key, invoice_id,
+                                                                         inv["number"]))
     before = count_invoices(db)
     offset = per_run
     for c in api_runs:
-        log(f"B: convertQuote, concurrency {c}")
+        log(f"B: {what} convertQuote, concurrency {c}")
         r = wrk(f"{APP}/graphql", lua_convert(offset, per_run, min(c, 2)), c)  # fails if a thread runs out
         figures[f"B{c}"] = r
         offset += per_run
@@ -639,6 +673,31 @@ def ratio(a, b):
     return a / b if b else float("nan")
 
 
+def native_report(f):
+    """D for the native executable beside the JVM's (at the largest size), with ratios."""
+    n = f.get("native")
+    if not n:
+        return ["No native executable (target/*-runner, or NATIVE_RUNNER): no native figures."]
+    http = lambda r: f"{r['rps']:.0f} req/s, p50 {r['p50']:.1f} ms"
+    row = lambda name, jvm, native, r: f"| {name} | {jvm} | {native} | {r:.2f} |"
+    mib = lambda b: f"{b / 2**20:.0f} MiB"
+    return ["| D: JVM and native, one after the other | JVM | native | native/JVM |", "|---|---|---|---|",
+            row("start to first served main screen", f"{f['ready_ms']:.0f} ms", f"{n['ready_ms']:.0f} ms",
+                ratio(n["ready_ms"], f["ready_ms"])),
+            f"| Quarkus \"started in\" | {f['quarkus_started_s']} s | {n['quarkus_started_s']} s | |",
+            row("RSS idle after start", f"{f['rss_idle']} MB", f"{n['rss_idle']} MB", ratio(n["rss_idle"], f["rss_idle"])),
+            row("RSS peak under load (A, concurrency 1–32)", f"{f['rss_load']} MB", f"{n['rss_load']} MB",
+                ratio(n["rss_load"], f["rss_load"])),
+            *(row(f"A: main screen, concurrency {c}", http(f[f"A{c}"]), http(n[f"A{c}"]), ratio(n[f"A{c}"]["rps"], f[f"A{c}"]["rps"]))
+              for c in CONCURRENCY),
+            *(row(f"B: convertQuote, concurrency {c}", http(f[f"B{c}"]), http(n[f"B{c}"]), ratio(n[f"B{c}"]["rps"], f[f"B{c}"]["rps"]))
+              for c in (1, 8)),
+            f"| size | {mib(tree_bytes('target/quarkus-app'))} (target/quarkus-app) and a JDK | {mib(n['bytes'])} | |", "",
+            f"Native executable: {n['path']} ({n['bytes']:,} bytes), options {' '.join(NATIVE_OPTS) or 'none'}, "
+            "started after the JVM instances had stopped; the JVM's column repeats its A, B and D figures above. "
+            "Ratios are req/s for A and B."]
+
+
 def report(figures):
     largest, smallest = SIZES[-1], SIZES[0]
     f = figures[largest]
@@ -677,6 +736,7 @@ def report(figures):
             "| Quarkus \"started in\" | " + " | ".join(f"{figures[s]['quarkus_started_s']} s" for s in SIZES) + " |",
             "| RSS idle after start | " + " | ".join(f"{figures[s]['rss_idle']} MB" for s in SIZES) + " |",
             f"| RSS peak under load (A, concurrency 1–32) | {f['rss_load']} MB |" + " |" * (len(SIZES) - 1), "",
+            *native_report(f), "",
             "PostGraphile's answers were checked first: the same total, contacts, order, last interactions and open quotes as Funnel's.", "",
             f"## Plans at {largest:,} contacts", "",
             "EXPLAIN ANALYZE of the queries of one main screen (as the application's role, with its teams), then of "
@@ -698,6 +758,10 @@ def main():
     finally:
         for app in apps.values():
             app.stop()
+    if NATIVE_RUNNER:
+        figures[SIZES[-1]]["native"] = measure_native(f"funnel_{SIZES[-1]}", page1)
+    else:
+        log("bench: no native executable (target/*-runner, or NATIVE_RUNNER): native figures skipped")
     text = report(figures)
     with open(f"{WORK}/results.md", "w") as f:
         f.write(text)

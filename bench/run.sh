@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # The benchmark of docs/benchmarks.md, in one command:
 #
-#   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 cores, half of it loading)
-#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement (about a minute; run by .ci/run)
+#   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 cores, half of it loading;
+#                           ~1.5 min more with a native executable)
+#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement (about two minutes; run by .ci/run)
 #
 # It loads each data size into its own database of a throw-away PostgreSQL 15 cluster (port 25433),
 # runs the packaged application (built first if missing) in production mode against it, with
 # tokens signed by a local key (OIDC public-key mode), and measures it side by side with pgbench
 # replaying the application's own SQL and with PostGraphile 4 on the same database (bench/bench.py).
-# The table is printed and written to target/bench/results.md.
+# When a native executable is built (target/*-runner, or NATIVE_RUNNER names one), it is measured
+# too at the largest size, after the JVM instances have stopped (start, memory, A and B), beside the
+# JVM's figures. The table is printed and written to target/bench/results.md.
 #
 # Needs root (the cluster), a JDK 17, Debian's postgresql-15 (server and pgbench), wrk, Node.js 20
 # with npm, python3 and openssl:  apt-get install postgresql-15 wrk nodejs npm python3 openssl
 # Settings: SIZES ("10000 100000 1000000"), DURATION (seconds per measurement, 10), JAVA_OPTS
-# (-Xmx512m), KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses databases already loaded at the size.
+# (-Xmx512m), NATIVE_RUNNER (the native executable; default target/*-runner if there is one),
+# NATIVE_OPTS (-Xmx512m, as the JVM's heap), KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses
+# databases already loaded at the size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +39,12 @@ cleanup() { [ -n "${KEEP_DB:-}" ] || pg_dropcluster --stop 15 $PG_CLUSTER 2> /de
 trap cleanup EXIT
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q -ntp package -DskipTests
+if [ -n "${NATIVE_RUNNER:-}" ]; then
+    [ -x "$NATIVE_RUNNER" ] || { echo "bench: NATIVE_RUNNER $NATIVE_RUNNER is not an executable" >&2; exit 1; }
+else
+    NATIVE_RUNNER=$(ls target/*-runner 2> /dev/null | head -1 || true)
+fi
+export NATIVE_RUNNER
 (cd bench/postgraphile && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
 
 if ! pg_lsclusters -h | awk '{print $2}' | grep -qx $PG_CLUSTER; then
