@@ -21,7 +21,9 @@ import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
 import dev.funnel.common.VersionConflictException;
-import dev.funnel.observability.FunnelMetrics;
+import dev.funnel.event.EventType;
+import dev.funnel.event.Events;
+import dev.funnel.event.Payload;
 import dev.funnel.security.Caller;
 import dev.funnel.security.TeamFilter;
 import dev.funnel.security.TeamScopedQuery;
@@ -35,13 +37,13 @@ public class ContactService {
     private final Caller caller;
     private final TeamService teams;
     private final InputValidator validator;
-    private final FunnelMetrics metrics;
+    private final Events events;
 
-    public ContactService(Caller caller, TeamService teams, InputValidator validator, FunnelMetrics metrics) {
+    public ContactService(Caller caller, TeamService teams, InputValidator validator, Events events) {
         this.caller = caller;
         this.teams = teams;
         this.validator = validator;
-        this.metrics = metrics;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------ reads
@@ -126,6 +128,8 @@ public class ContactService {
         c.updatedAt = now;
         c.refreshTemperature();
         c.persist();
+        events.emit(c.teamId, EventType.CONTACT_CREATED, Ids.encode("Contact", c.id),
+                Payload.of().put("contact", details(c)).build());
         if (!Boolean.FALSE.equals(input.inFunnel())) {
             record(c, Lifecycle.enterFunnel(null), now);
             advance(c, team, now);
@@ -141,6 +145,7 @@ public class ContactService {
         if (c.version != input.expectedVersion()) {
             throw new VersionConflictException("Contact", input.expectedVersion(), c.version);
         }
+        jakarta.json.JsonObject before = details(c);
         if (input.displayName() != null) {
             c.displayName = input.displayName().strip();
         }
@@ -197,6 +202,7 @@ public class ContactService {
         OffsetDateTime now = Times.now();
         c.updatedAt = now;
         c.refreshTemperature();
+        updated(c, before);
         advance(c, now);
         return c;
     }
@@ -223,9 +229,11 @@ public class ContactService {
             throw new ValidationException("note", "note must be at most 2000 characters");
         }
         Contact c = require(id);
-        record(c, Lifecycle.disqualify(c.stage), Times.now());
+        Lifecycle.Move move = Lifecycle.disqualify(c.stage);
+        // set first, so that the stage change's event carries the reason
         c.disqualificationReason = reason;
         c.disqualificationNote = blankToNull(note);
+        record(c, move, Times.now());
         return c;
     }
 
@@ -240,10 +248,27 @@ public class ContactService {
     public Contact setTemperature(String id, Temperature temperature) {
         Contact c = require(id);
         Lifecycle.checkTemperatureOverride(c.stage);
+        jakarta.json.JsonObject before = details(c);
         c.temperatureOverride = temperature;
         c.refreshTemperature();
         c.updatedAt = Times.now();
+        updated(c, before);
         return c;
+    }
+
+    /**
+     * Lifecycle rule 3: a purchase (a converted quote, an accepted purchase order) makes the
+     * contact a client, each intermediate step recorded. The contact's row is locked first, so
+     * that a purchase and an interaction on the same contact apply one after the other. Called
+     * inside the buying transaction; the quote package asks, this package decides.
+     */
+    public Contact purchase(long contactId, StageTrigger trigger, OffsetDateTime now) {
+        Contact contact = Contact.findById(contactId);
+        Contact.getEntityManager().refresh(contact, LockModeType.PESSIMISTIC_WRITE);
+        for (Lifecycle.Move move : Lifecycle.purchase(contact.stage, trigger)) {
+            record(contact, move, now);
+        }
+        return contact;
     }
 
     /** Rule 1, automatic: after any change to what is known of a suspect, it may now qualify. */
@@ -256,10 +281,62 @@ public class ContactService {
                 .ifPresent(move -> record(c, move, now));
     }
 
-    /** Applies a move the lifecycle decided, records it in the stage history and counts it. */
+    /**
+     * The one place a stage changes: applies a move the lifecycle decided, records it in the stage
+     * history and emits {@code contact.stage_changed}, all in the caller's transaction. Every
+     * trigger comes through here (criteria, exchange, purchase, manual moves, reopen).
+     */
     public void record(Contact c, Lifecycle.Move move, OffsetDateTime now) {
-        c.apply(move, caller.actor(), now).persist();
-        metrics.stageChanged(move.trigger(), move.to().name());
+        StageChange change = c.apply(move, caller.actor(), now);
+        change.persist();
+        events.emit(c.teamId, EventType.CONTACT_STAGE_CHANGED, Ids.encode("Contact", c.id), Payload.of()
+                .put("contactId", Ids.encode("Contact", c.id))
+                .put("from", move.from())
+                .put("to", move.to())
+                .put("trigger", move.trigger())
+                .put("actor", change.actor)
+                .put("at", now)
+                .put("temperature", c.temperature)
+                .put("disqualificationReason", move.to() == Stage.DISQUALIFIED ? c.disqualificationReason : null)
+                .build());
+    }
+
+    /** contact.updated, with the names of the fields that changed; nothing when none did. */
+    private void updated(Contact c, jakarta.json.JsonObject before) {
+        jakarta.json.JsonObject after = details(c);
+        List<String> changed = after.keySet().stream().filter(k -> !after.get(k).equals(before.get(k))).sorted().toList();
+        if (!changed.isEmpty()) {
+            events.emit(c.teamId, EventType.CONTACT_UPDATED, Ids.encode("Contact", c.id),
+                    Payload.of().put("contact", after).put("changed", changed).build());
+        }
+    }
+
+    /** A contact's details as events carry them (docs/events.md). */
+    static jakarta.json.JsonObject details(Contact c) {
+        return Payload.of()
+                .put("id", Ids.encode("Contact", c.id))
+                .put("kind", c.kind)
+                .put("displayName", c.displayName)
+                .put("email", c.email)
+                .put("phone", c.phone)
+                .put("organizationId", Ids.encode("Contact", c.organizationId))
+                .put("roles", c.roles)
+                .put("source", c.source)
+                .put("stage", c.stage)
+                .put("temperature", c.temperature)
+                .put("temperatureOverride", c.temperatureOverride)
+                .put("country", c.country)
+                .put("region", c.region)
+                .put("sector", c.sector)
+                .put("employeeCount", c.employeeCount)
+                .put("annualRevenue", c.annualRevenue)
+                .put("decisionMaker", c.decisionMaker)
+                .put("knownNeed", c.knownNeed)
+                .put("hasBudget", c.hasBudget)
+                .put("offerKnowledge", c.offerKnowledge)
+                .put("websiteVisits", c.websiteVisits)
+                .put("welcomesProposal", c.welcomesProposal)
+                .build();
     }
 
     private Long organization(String id, long teamId, Long self) {

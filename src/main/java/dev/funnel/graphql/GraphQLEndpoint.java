@@ -19,6 +19,8 @@ import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
@@ -69,9 +71,11 @@ public class GraphQLEndpoint {
     private final CurrentIdentityAssociation identities;
     private final CurrentVertxRequest currentRequest;
     private volatile ExecutionService engine;
+    private final GraphQLWebSocket webSocket;
 
     public GraphQLEndpoint(GraphQLDocuments documents, LimitsConfig limits, CurrentIdentityAssociation identities,
-            CurrentVertxRequest currentRequest) {
+            CurrentVertxRequest currentRequest, IdentityProviderManager identityProviders) {
+        this.webSocket = new GraphQLWebSocket(this, documents, identityProviders);
         this.documents = documents;
         this.limits = limits;
         this.identities = identities;
@@ -81,11 +85,10 @@ public class GraphQLEndpoint {
     void routes(@Observes Router router) {
         for (String path : List.of("/graphql", "/graphql/")) {
             // SmallRye serves GraphQL over WebSocket on /graphql at order -99, before any token check
-            // and before GraphQLDocuments: no upgrade is accepted until Funnel serves it itself
+            // and before GraphQLDocuments: Funnel's own handler takes every upgrade first
             router.route(path).order(WEBSOCKET_ORDER).handler(ctx -> {
                 if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
-                    writeError(ctx, JSON, 400, ErrorCode.BAD_REQUEST, null,
-                            "GraphQL over WebSocket is not served: use POST or GET on /graphql");
+                    webSocket.upgrade(ctx);
                 } else {
                     ctx.next();
                 }
@@ -348,13 +351,19 @@ public class GraphQLEndpoint {
         if (ctx.response().closed()) {
             return;
         }
+        engine(ctx, ((QuarkusHttpUser) ctx.user()).getSecurityIdentity(), request, then, ctx::fail);
+    }
+
+    /** The same for a caller known otherwise (GraphQL over WebSocket: identified in connection_init). */
+    void engine(RoutingContext ctx, SecurityIdentity identity, io.vertx.core.json.JsonObject request,
+            java.util.function.Consumer<ExecutionResponse> then, java.util.function.Consumer<Throwable> failed) {
         // a request context per request of a batch, as if each came alone: its own persistence
         // context, so a later request of the batch never reads what an earlier one loaded
         ManagedContext requestContext = Arc.container().requestContext();
         requestContext.activate();
         InjectableContext.ContextState state = requestContext.getState();
         try {
-            identities.setIdentity(((QuarkusHttpUser) ctx.user()).getSecurityIdentity());
+            identities.setIdentity(identity);
             currentRequest.setCurrent(ctx);
             Map<String, Object> metadata = new ConcurrentHashMap<>();
             metadata.put("runBlocking", false);
@@ -368,14 +377,14 @@ public class GraphQLEndpoint {
                     try {
                         then.accept(response);
                     } catch (RuntimeException e) {
-                        ctx.fail(e);
+                        failed.accept(e);
                     }
                 }
 
                 @Override
                 public void fail(Throwable t) {
                     requestContext.destroy(state);
-                    ctx.fail(t);
+                    failed.accept(t);
                 }
             });
         } finally {

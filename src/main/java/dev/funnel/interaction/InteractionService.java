@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.Keyset;
 import dev.funnel.common.LazyCounts;
@@ -22,6 +23,9 @@ import dev.funnel.common.ValidationException;
 import dev.funnel.contact.Contact;
 import dev.funnel.contact.ContactService;
 import dev.funnel.contact.Lifecycle;
+import dev.funnel.event.EventType;
+import dev.funnel.event.Events;
+import dev.funnel.event.Payload;
 import dev.funnel.security.Caller;
 import dev.funnel.security.TeamFilter;
 import dev.funnel.security.TeamScopedQuery;
@@ -37,7 +41,10 @@ public class InteractionService {
     private final ContactService contacts;
     private final InputValidator validator;
 
-    public InteractionService(Caller caller, ContactService contacts, InputValidator validator) {
+    private final Events events;
+
+    public InteractionService(Caller caller, ContactService contacts, InputValidator validator, Events events) {
+        this.events = events;
         this.caller = caller;
         this.contacts = contacts;
         this.validator = validator;
@@ -70,6 +77,15 @@ public class InteractionService {
         i.author = caller.actor();
         i.createdAt = now;
         i.persist();
+        events.emit(i.teamId, EventType.INTERACTION_RECORDED, Ids.encode("Interaction", i.id), Payload.of()
+                .put("interactionId", Ids.encode("Interaction", i.id))
+                .put("contactId", Ids.encode("Contact", i.contactId))
+                .put("channel", i.channel)
+                .put("direction", i.direction)
+                .put("occurredAt", i.occurredAt)
+                .put("summary", i.summary)
+                .put("author", i.author)
+                .build());
 
         noteOnContact(c, i);
         if (i.channel.conversational()) {

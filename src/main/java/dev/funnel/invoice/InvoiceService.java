@@ -13,13 +13,18 @@ import jakarta.transaction.Transactional;
 
 import dev.funnel.common.IdempotencyKeyInUseException;
 import dev.funnel.common.IdempotencyKeyReusedException;
+import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.InvalidTransitionException;
-import dev.funnel.common.QuoteNotConvertibleException;
 import dev.funnel.common.PageRequest;
+import dev.funnel.common.QuoteNotConvertibleException;
 import dev.funnel.common.Times;
 import dev.funnel.contact.Contact;
+import dev.funnel.contact.ContactService;
 import dev.funnel.contact.StageTrigger;
+import dev.funnel.event.EventType;
+import dev.funnel.event.Events;
+import dev.funnel.event.Payload;
 import dev.funnel.observability.FunnelMetrics;
 import dev.funnel.quote.Quote;
 import dev.funnel.quote.QuoteLine;
@@ -40,10 +45,14 @@ public class InvoiceService {
     private final InputValidator validator;
     private final EntityManager em;
     private final FunnelMetrics metrics;
+    private final ContactService contacts;
+    private final Events events;
 
     public InvoiceService(Caller caller, QuoteService quotes, TeamCounters counters, InputValidator validator,
-            EntityManager em, FunnelMetrics metrics) {
+            EntityManager em, FunnelMetrics metrics, ContactService contacts, Events events) {
         this.metrics = metrics;
+        this.contacts = contacts;
+        this.events = events;
         this.caller = caller;
         this.quotes = quotes;
         this.counters = counters;
@@ -119,9 +128,22 @@ public class InvoiceService {
         }
         quote.status = QuoteStatus.CONVERTED;
         quote.convertedAt = quote.updatedAt = now;
+        quotes.emit(quote, EventType.QUOTE_CONVERTED);
+        events.emit(invoice.teamId, EventType.INVOICE_ISSUED, Ids.encode("Invoice", invoice.id), Payload.of()
+                .put("invoiceId", Ids.encode("Invoice", invoice.id))
+                .put("number", invoice.number)
+                .put("quoteId", Ids.encode("Quote", quote.id))
+                .put("contactId", Ids.encode("Contact", invoice.contactId))
+                .put("currency", invoice.currency)
+                .put("netTotal", invoice.netTotal)
+                .put("taxTotal", invoice.taxTotal)
+                .put("grossTotal", invoice.grossTotal)
+                .put("issuedAt", invoice.issuedAt)
+                .put("issuedBy", invoice.issuedBy)
+                .build());
         Contact contact;
         try {
-            contact = quotes.makeClient(quote, StageTrigger.QUOTE_CONVERSION, now);
+            contact = contacts.purchase(quote.contactId, StageTrigger.QUOTE_CONVERSION, now);
         } catch (InvalidTransitionException e) {
             throw new QuoteNotConvertibleException("The quote's contact cannot become a client now (" + e.getMessage()
                     + "); reopen it first");
@@ -134,7 +156,6 @@ public class InvoiceService {
             // the key is taken, by a call this caller can no longer see (its token lost that team)
             throw new IdempotencyKeyReusedException("This idempotency key was already used; use a new key per conversion");
         }
-        metrics.converted();
         return new Conversion(invoice, contact, false);
     }
 

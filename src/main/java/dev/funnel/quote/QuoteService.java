@@ -24,9 +24,11 @@ import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
 import dev.funnel.contact.Contact;
 import dev.funnel.contact.ContactService;
-import dev.funnel.contact.Lifecycle;
 import dev.funnel.contact.Stage;
 import dev.funnel.contact.StageTrigger;
+import dev.funnel.event.EventType;
+import dev.funnel.event.Events;
+import dev.funnel.event.Payload;
 import dev.funnel.security.Caller;
 import dev.funnel.security.TeamFilter;
 import dev.funnel.security.TeamScopedQuery;
@@ -40,8 +42,11 @@ public class QuoteService {
     private final ContactService contacts;
     private final TeamCounters counters;
     private final InputValidator validator;
+    private final Events events;
 
-    public QuoteService(Caller caller, ContactService contacts, TeamCounters counters, InputValidator validator) {
+    public QuoteService(Caller caller, ContactService contacts, TeamCounters counters, InputValidator validator,
+            Events events) {
+        this.events = events;
         this.caller = caller;
         this.contacts = contacts;
         this.counters = counters;
@@ -234,7 +239,24 @@ public class QuoteService {
             line.quoteId = q.id;
             line.persist();
         }
+        emit(q, EventType.QUOTE_CREATED);
         return q;
+    }
+
+    /** quote.created, sent, accepted, declined, converted: the quote as it now is (docs/events.md). */
+    public void emit(Quote q, EventType type) {
+        events.emit(q.teamId, type, Ids.encode("Quote", q.id), Payload.of()
+                .put("quoteId", Ids.encode("Quote", q.id))
+                .put("contactId", Ids.encode("Contact", q.contactId))
+                .put("number", q.number)
+                .put("status", q.status)
+                .put("currency", q.currency)
+                .put("netTotal", q.netTotal)
+                .put("taxTotal", q.taxTotal)
+                .put("grossTotal", q.grossTotal)
+                .put("validUntil", q.validUntil)
+                .put("purchaseOrder", q.purchaseOrder)
+                .build());
     }
 
     @Transactional
@@ -242,6 +264,7 @@ public class QuoteService {
         Quote q = requireLocked(id);
         q.status = QuoteRules.send(q.effectiveStatus(Times.today()));
         q.sentAt = q.updatedAt = Times.now();
+        emit(q, EventType.QUOTE_SENT);
         return q;
     }
 
@@ -257,7 +280,10 @@ public class QuoteService {
         q.acceptedAt = q.updatedAt = now;
         if (purchaseOrder != null) {
             q.purchaseOrder = purchaseOrder.strip();
-            makeClient(q, StageTrigger.PURCHASE_ORDER, now);
+        }
+        emit(q, EventType.QUOTE_ACCEPTED);
+        if (purchaseOrder != null) {
+            contacts.purchase(q.contactId, StageTrigger.PURCHASE_ORDER, now);
         }
         return q;
     }
@@ -267,17 +293,8 @@ public class QuoteService {
         Quote q = requireLocked(id);
         q.status = QuoteRules.decline(q.effectiveStatus(Times.today()));
         q.declinedAt = q.updatedAt = Times.now();
+        emit(q, EventType.QUOTE_DECLINED);
         return q;
-    }
-
-    /** Rule 3: the quote's contact becomes a client, each step recorded; called inside the buying transaction. */
-    public Contact makeClient(Quote q, StageTrigger trigger, OffsetDateTime now) {
-        Contact contact = Contact.findById(q.contactId);
-        Contact.getEntityManager().refresh(contact, LockModeType.PESSIMISTIC_WRITE);
-        for (Lifecycle.Move move : Lifecycle.purchase(contact.stage, trigger)) {
-            contacts.record(contact, move, now);
-        }
-        return contact;
     }
 
     /** Amounts are NUMERIC(19, 3): at most 16 digits before the decimal point. */

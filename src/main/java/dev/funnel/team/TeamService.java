@@ -12,6 +12,9 @@ import dev.funnel.common.NotFoundException;
 import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
 import dev.funnel.common.VersionConflictException;
+import dev.funnel.event.EventType;
+import dev.funnel.event.Events;
+import dev.funnel.event.Payload;
 import dev.funnel.security.Caller;
 
 /** Teams the caller belongs to (every team for an admin), their settings, and new teams. */
@@ -20,8 +23,10 @@ public class TeamService {
 
     private final Caller caller;
     private final InputValidator validator;
+    private final Events events;
 
-    public TeamService(Caller caller, InputValidator validator) {
+    public TeamService(Caller caller, InputValidator validator, Events events) {
+        this.events = events;
         this.caller = caller;
         this.validator = validator;
     }
@@ -116,6 +121,21 @@ public class TeamService {
         }
         team.updatedAt = Times.now();
         Team.getEntityManager().flush();
+        events.emit(team.id, EventType.TEAM_SETTINGS_CHANGED, team.code, Payload.of()
+                .put("team", team.code)
+                .put("name", team.name)
+                .put("targetCountries", team.targetCountries)
+                .put("targetRegions", team.targetRegions)
+                .put("targetSectors", team.targetSectors)
+                .put("minEmployees", team.minEmployees)
+                .put("maxEmployees", team.maxEmployees)
+                .put("minAnnualRevenue", team.minAnnualRevenue)
+                .put("interestWebsiteVisits", team.interestWebsiteVisits)
+                .put("followUpMaxTouches", team.followUpMaxTouches)
+                .put("followUpWindowDays", team.followUpWindowDays)
+                .put("unresponsiveAfterTouches", team.unresponsiveAfterTouches)
+                .put("version", team.version)
+                .build());
         return team;
     }
 }

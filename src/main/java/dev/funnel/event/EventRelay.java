@@ -1,0 +1,273 @@
+package dev.funnel.event;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The outbox's relay, one thread per instance (docs/events.md, "How delivery works"). On each
+ * cycle it:
+ * <ol>
+ * <li><b>numbers</b> committed events: under a transaction-scoped advisory lock, so one relay of
+ * all instances at a time, it gives each unnumbered event the next global position and the next
+ * sequence number of its team, in the order it finds them. A reader that has seen position P can
+ * therefore never later find a new event below P, which is what makes cursors gapless. The
+ * {@link RelayTask}s see the numbered events in the same transaction (webhook fan-out);</li>
+ * <li>lets each task run (webhook attempts);</li>
+ * <li>tells the live subscriptions of this instance ({@link EventFeed}) how far numbering has gone,
+ * whoever numbered;</li>
+ * <li>about once an hour, deletes the events older than the retention.</li>
+ * </ol>
+ * A change committed on this instance wakes it at once; changes of other instances are found
+ * within the poll interval. Its connections see every team (the setting funnel.all_teams, see
+ * V3__row_level_security.sql), since its work spans them; what it reads never leaves the server
+ * except to the team's own endpoints and subscribers.
+ */
+@ApplicationScoped
+public class EventRelay {
+
+    /** The advisory lock key of numbering ("funnel" in ASCII, as an integer). */
+    static final long NUMBERING_LOCK = 0x66756e6e656cL;
+    private static final int BATCH = 1000;
+
+    private final AgroalDataSource db;
+    private final EventsConfig config;
+    private final Instance<RelayTask> tasks;
+    private final EventFeed feed;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final AtomicLong unnumberedAgeMillis = new AtomicLong();
+    private boolean signalled;
+    private volatile boolean running;
+    private Thread thread;
+    private long lastRetention;
+    private long lastMeasure;
+
+    public EventRelay(AgroalDataSource db, EventsConfig config, Instance<RelayTask> tasks, EventFeed feed,
+            MeterRegistry registry) {
+        this.db = db;
+        this.config = config;
+        this.tasks = tasks;
+        this.feed = feed;
+        Gauge.builder("funnel.events.outbox.lag", unnumberedAgeMillis, a -> a.get() / 1000.0).baseUnit("seconds")
+                .description("Age of the oldest committed event not yet numbered by the relay (0 when none waits)")
+                .register(registry);
+    }
+
+    void start(@Observes StartupEvent start) {
+        if (!config.relay()) {
+            Log.info("The event relay is off on this instance (funnel.events.relay=false)");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "funnel-event-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        running = false;
+        wake();
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** A change committed here: number its events now rather than at the next poll. */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent event) {
+        wake();
+    }
+
+    /** Asks for a cycle now (a finished webhook attempt, a redelivery). */
+    public void wake() {
+        lock.lock();
+        try {
+            signalled = true;
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        long failures = 0;
+        while (running) {
+            try {
+                boolean more = number();
+                for (RelayTask task : tasks) {
+                    more |= task.run();
+                }
+                housekeeping();
+                failures = 0;
+                if (!more) {
+                    await(config.pollInterval());
+                }
+            } catch (Exception e) {
+                failures++;
+                // the database restarting, a failover: keep trying, a little less often each time
+                Log.warnf("Event relay cycle failed (%d in a row), retrying: %s", failures, e.toString());
+                await(Duration.ofMillis(Math.min(5000, 100L << Math.min(failures, 6))));
+            }
+        }
+    }
+
+    private void await(Duration timeout) {
+        lock.lock();
+        try {
+            if (!signalled && running) {
+                work.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            signalled = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Numbers one batch of committed events; true when the batch was full. */
+    boolean number() throws SQLException {
+        try (Connection c = connection()) {
+            try (PreparedStatement locked = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+                locked.setLong(1, NUMBERING_LOCK);
+                try (ResultSet rs = locked.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+            }
+            List<Long> ids = new ArrayList<>();
+            long last = 0;
+            try (PreparedStatement numbering = c.prepareStatement(NUMBERING)) {
+                numbering.setInt(1, BATCH);
+                try (ResultSet rs = numbering.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                        last = Math.max(last, rs.getLong(2));
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                for (RelayTask task : tasks) {
+                    task.numbered(c, ids);
+                }
+            }
+            c.commit();
+            if (!ids.isEmpty()) {
+                feed.reached(last);
+            }
+            return ids.size() == BATCH;
+        }
+    }
+
+    /**
+     * Gives each of the oldest unnumbered events (in id order) the next position and its team's
+     * next sequence number. The team's last number is kept in team_counter (kind EVENT), which only
+     * the relay holding the lock writes.
+     */
+    private static final String NUMBERING = """
+            with batch as (
+                select id, team_id from event where position is null order by id limit ?
+            ), numbered as (
+                select id, team_id, row_number() over (order by id) as n,
+                       row_number() over (partition by team_id order by id) as tn
+                from batch
+            ), per_team as (
+                select team_id, count(*) as c from batch group by team_id
+            ), bumped as (
+                insert into team_counter (team_id, kind, last_value)
+                select team_id, 'EVENT', c from per_team
+                on conflict (team_id, kind) do update set last_value = team_counter.last_value + excluded.last_value
+                returning team_id, last_value
+            ), base as (
+                select coalesce(max(position), 0) as p from event
+            )
+            update event e set position = base.p + numbered.n, seq = bumped.last_value - per_team.c + numbered.tn
+            from numbered join per_team using (team_id) join bumped using (team_id), base
+            where e.id = numbered.id
+            returning e.id, e.position
+            """;
+
+    private void housekeeping() throws SQLException {
+        long now = System.currentTimeMillis();
+        if (now - lastMeasure >= config.pollInterval().toMillis()) {
+            lastMeasure = now;
+            try (Connection c = connection()) {
+                try (PreparedStatement s = c.prepareStatement("select (select max(position) from event),"
+                        + " (select extract(epoch from now() - min(occurred_at)) * 1000 from event where position is null)");
+                        ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    long reached = rs.getLong(1);
+                    unnumberedAgeMillis.set(rs.getLong(2));
+                    // numbered by another instance's relay: this instance's subscribers learn it here
+                    feed.reached(reached);
+                }
+                for (RelayTask task : tasks) {
+                    task.measure(c);
+                }
+                c.commit();
+            }
+        }
+        if (now - lastRetention >= TimeUnit.HOURS.toMillis(1)) {
+            lastRetention = now;
+            retention();
+        }
+    }
+
+    /** Deletes the events older than the retention (their deliveries go with them), a batch per transaction. */
+    void retention() throws SQLException {
+        int deleted;
+        long total = 0;
+        do {
+            try (Connection c = connection();
+                    PreparedStatement s = c.prepareStatement("delete from event where id in (select id from event"
+                            + " where occurred_at < now() - make_interval(secs => ?) order by occurred_at limit 5000)")) {
+                s.setLong(1, config.retention().toSeconds());
+                deleted = s.executeUpdate();
+                c.commit();
+                total += deleted;
+            }
+        } while (deleted == 5000 && running);
+        if (total > 0) {
+            Log.infof("Deleted %d events older than the retention of %s", total, config.retention());
+        }
+    }
+
+    /** A connection in its own transaction that sees every team. */
+    public Connection connection() throws SQLException {
+        Connection c = db.getConnection();
+        try {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("select set_config('funnel.all_teams', 'on', true)")) {
+                s.execute();
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+}
