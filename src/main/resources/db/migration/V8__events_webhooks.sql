@@ -29,6 +29,13 @@ CREATE TABLE event (
     CONSTRAINT event_team_seq_unique UNIQUE (team_id, seq),
     CONSTRAINT event_position_unique UNIQUE (position)
 );
+-- The last position given, kept apart from the events themselves so that positions never go back
+-- (not even when retention has deleted every event). One row; only the numbering relay writes it.
+CREATE TABLE event_position (
+    last_value BIGINT NOT NULL
+);
+INSERT INTO event_position VALUES (0);
+
 -- the relay's work list: committed, not yet numbered
 CREATE INDEX event_unnumbered_idx ON event (id) WHERE position IS NULL;
 -- events(filter) and the subscriptions: a team's events in position order

@@ -329,7 +329,8 @@ public class ContactService {
                 .put("region", c.region)
                 .put("sector", c.sector)
                 .put("employeeCount", c.employeeCount)
-                .put("annualRevenue", c.annualRevenue)
+                // as stored (NUMERIC(19, 2)), so that 250000 and 250000.00 read as the same value
+                .put("annualRevenue", c.annualRevenue == null ? null : c.annualRevenue.setScale(2, java.math.RoundingMode.HALF_UP))
                 .put("decisionMaker", c.decisionMaker)
                 .put("knownNeed", c.knownNeed)
                 .put("hasBudget", c.hasBudget)

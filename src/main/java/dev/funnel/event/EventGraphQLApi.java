@@ -15,6 +15,7 @@ import dev.funnel.common.Cursor;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.ValidationException;
+import dev.funnel.security.Caller;
 import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.Subscription;
@@ -26,10 +27,12 @@ public class EventGraphQLApi {
 
     private final EventService events;
     private final EventFeed feed;
+    private final Caller caller;
 
-    public EventGraphQLApi(EventService events, EventFeed feed) {
+    public EventGraphQLApi(EventService events, EventFeed feed, Caller caller) {
         this.events = events;
         this.feed = feed;
+        this.caller = caller;
     }
 
     @RolesAllowed({ Role.MANAGER, Role.ADMIN })
@@ -51,20 +54,20 @@ public class EventGraphQLApi {
     @Description("The events of the caller's teams as they are committed, over WebSocket (the graphql-transport-ws protocol,"
             + " with the bearer token in the connection_init payload's Authorization). With after (an Event.cursor), first"
             + " every event since that one, then the live ones, without a gap; without it, from now on.")
-    public Multi<@NonNull EventView> subscribe(
+    public Multi<EventView> subscribe(
             @Name("types") @DefaultValue("[]") @Description("Only events of these types; every type when empty (the default).") List<@NonNull EventType> types,
             @Name("after") @Description("Resume after this event (its cursor).") String after) {
         InputValidator.noNulls("types", types);
-        long from;
-        if (after == null) {
-            from = events.end();
-        } else {
+        Long from = null;
+        if (after != null) {
             Cursor cursor = Cursor.decode("after", after);
             if (cursor.value() != null || cursor.id() < 0) {
                 throw new ValidationException("after", "Not a cursor of the events: '" + after + "'");
             }
             from = cursor.id();
         }
-        return feed.subscribe(events.scope(), types == null ? List.of() : types, from);
+        // nothing here may wait for the database: a subscription starts on the event loop
+        return feed.subscribe(new EventFeed.Caller(caller.tokenTeamCodes(), caller.hasRole(Role.ADMIN)),
+                types == null ? List.of() : types, from);
     }
 }

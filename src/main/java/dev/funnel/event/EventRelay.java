@@ -75,6 +75,12 @@ public class EventRelay {
     }
 
     void start(@Observes StartupEvent start) {
+        Duration window = config.webhooks().retryDelays().stream().reduce(Duration.ZERO, Duration::plus);
+        if (config.retention().compareTo(window) <= 0) {
+            // deleting an event deletes its deliveries: retries would stop before their schedule ends
+            throw new IllegalStateException("funnel.events.retention (" + config.retention() + ") must be longer than"
+                    + " the webhook retry schedule (" + window + ", funnel.events.webhooks.retry-delays)");
+        }
         if (!config.relay()) {
             Log.info("The event relay is off on this instance (funnel.events.relay=false)");
             return;
@@ -203,7 +209,8 @@ public class EventRelay {
                 on conflict (team_id, kind) do update set last_value = team_counter.last_value + excluded.last_value
                 returning team_id, last_value
             ), base as (
-                select coalesce(max(position), 0) as p from event
+                update event_position set last_value = last_value + (select count(*) from batch)
+                returning last_value - (select count(*) from batch) as p
             )
             update event e set position = base.p + numbered.n, seq = bumped.last_value - per_team.c + numbered.tn
             from numbered join per_team using (team_id) join bumped using (team_id), base

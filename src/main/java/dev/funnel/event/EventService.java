@@ -1,6 +1,5 @@
 package dev.funnel.event;
 
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,7 +10,6 @@ import dev.funnel.common.Keyset;
 import dev.funnel.common.PageRequest;
 import dev.funnel.security.Caller;
 import dev.funnel.security.TeamScopedQuery;
-import dev.funnel.team.Team;
 
 /** The replay log: numbered events of the caller's teams (docs/events.md). */
 @ApplicationScoped
@@ -49,21 +47,5 @@ public class EventService {
     static EventView view(OutboxEvent e, Map<Long, String> codes) {
         return EventView.of(e.id, e.type, codes.get(e.teamId), e.subjectId, e.seq, e.position, e.occurredAt, e.actor,
                 e.version, e.payload);
-    }
-
-    /** Where the log of the caller's teams ends now: a subscription without a cursor starts there. */
-    public long end() {
-        Long end = caller.teamFilter().bind(OutboxEvent.getEntityManager().createQuery(
-                "select max(position) from OutboxEvent where " + caller.teamFilter().on("teamId"), Long.class))
-                .getSingleResult();
-        return end == null ? 0 : end;
-    }
-
-    /** The caller's teams, for a subscription that outlives the request: ids, codes, and whether all teams. */
-    public EventFeed.Scope scope() {
-        List<Team> teams = caller.teams();
-        return new EventFeed.Scope(teams.stream().map(t -> t.id).toList(),
-                teams.stream().collect(Collectors.toMap(t -> t.id, t -> t.code)), caller.tokenTeamCodes(),
-                caller.hasRole(dev.funnel.security.Role.ADMIN));
     }
 }

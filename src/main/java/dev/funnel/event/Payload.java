@@ -12,9 +12,11 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
+import dev.funnel.common.Money;
+
 /**
- * An event's payload, in the API's own formats: ids opaque, money and decimals as strings (never
- * JSON numbers, which lose digits), times as RFC 3339 in UTC, enums by name, absent values as null.
+ * An event's payload, in the API's own formats: ids opaque, decimals as strings (never JSON
+ * numbers, which lose digits), money as {amount, currency} with the currency's digits, times as RFC 3339 in UTC, enums by name, absent values as null.
  */
 public final class Payload {
 
@@ -50,6 +52,8 @@ public final class Payload {
             JsonArrayBuilder array = Json.createArrayBuilder();
             items.forEach(item -> array.add(item instanceof Enum<?> e ? e.name() : String.valueOf(item)));
             json.add(key, array);
+        } else if (value instanceof Money m) {
+            json.add(key, Json.createObjectBuilder().add("amount", m.amount().value().toPlainString()).add("currency", m.currency()));
         } else if (value instanceof JsonObject o) {
             json.add(key, o);
         } else {

@@ -327,6 +327,10 @@ public class GraphQLEndpoint {
         String operationName = request.getString("operationName");
         try {
             String type = documents.check(query).typeOf(operationName);
+            if ("subscription".equals(type)) {
+                throw new BadRequest(400, "query", "A subscription runs over WebSocket on /graphql (the "
+                        + GraphQLWebSocket.PROTOCOL + " protocol), not over HTTP");
+            }
             if (get && type != null && !type.equals("query")) {
                 ctx.response().putHeader("Allow", "POST");
                 throw new BadRequest(405, "query", "A " + type + " cannot run over GET: send it with POST");
@@ -351,12 +355,19 @@ public class GraphQLEndpoint {
         if (ctx.response().closed()) {
             return;
         }
-        engine(ctx, ((QuarkusHttpUser) ctx.user()).getSecurityIdentity(), request, then, ctx::fail);
+        engine(ctx, ((QuarkusHttpUser) ctx.user()).getSecurityIdentity(), request, (response, end) -> {
+            end.run();
+            then.accept(response);
+        }, ctx::fail);
     }
 
-    /** The same for a caller known otherwise (GraphQL over WebSocket: identified in connection_init). */
+    /**
+     * The same for a caller known otherwise (GraphQL over WebSocket: identified in connection_init).
+     * {@code then} gets the response and what ends the request context: a subscription keeps it
+     * (its events are fetched in it) until the subscription ends.
+     */
     void engine(RoutingContext ctx, SecurityIdentity identity, io.vertx.core.json.JsonObject request,
-            java.util.function.Consumer<ExecutionResponse> then, java.util.function.Consumer<Throwable> failed) {
+            java.util.function.BiConsumer<ExecutionResponse, Runnable> then, java.util.function.Consumer<Throwable> failed) {
         // a request context per request of a batch, as if each came alone: its own persistence
         // context, so a later request of the batch never reads what an earlier one loaded
         ManagedContext requestContext = Arc.container().requestContext();
@@ -373,10 +384,16 @@ public class GraphQLEndpoint {
             engine().executeAsync(input, metadata, new ExecutionResponseWriter() {
                 @Override
                 public void write(ExecutionResponse response) {
-                    requestContext.destroy(state);
+                    java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+                    Runnable end = () -> {
+                        if (ended.compareAndSet(false, true)) {
+                            requestContext.destroy(state);
+                        }
+                    };
                     try {
-                        then.accept(response);
+                        then.accept(response, end);
                     } catch (RuntimeException e) {
+                        end.run();
                         failed.accept(e);
                     }
                 }

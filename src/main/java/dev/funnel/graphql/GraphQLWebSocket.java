@@ -16,6 +16,7 @@ import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.vertx.core.Vertx;
@@ -77,6 +78,7 @@ final class GraphQLWebSocket {
         private final Vertx vertx;
         private final SecurityIdentity fromHeader;
         private final Map<String, AtomicReference<Subscription>> operations = new ConcurrentHashMap<>();
+        private final Map<String, Runnable> ends = new ConcurrentHashMap<>();
         private volatile SecurityIdentity identity;
         private boolean initialised;
         private long initTimer;
@@ -109,6 +111,7 @@ final class GraphQLWebSocket {
                 }
             });
             operations.clear();
+            ends.keySet().forEach(this::ended);
         }
 
         private void close(int code, String reason) {
@@ -162,9 +165,16 @@ final class GraphQLWebSocket {
                 close(4403, "Forbidden: Authorization must be 'Bearer <token>'");
                 return;
             }
-            identityProviders.authenticate(new TokenAuthenticationRequest(new AccessTokenCredential(authorization.substring(7).strip())))
+            // the OIDC provider finds its tenant through the upgrade request's routing context
+            TokenAuthenticationRequest request = new TokenAuthenticationRequest(
+                    new AccessTokenCredential(authorization.substring(7).strip()));
+            HttpSecurityUtils.setRoutingContextAttribute(request, ctx);
+            identityProviders.authenticate(request)
                     .subscribe().with(id -> vertx.runOnContext(v -> accept(id)),
-                            failure -> vertx.runOnContext(v -> close(4403, "Forbidden: the token was refused")));
+                            failure -> vertx.runOnContext(v -> {
+                                Log.debugf("A GraphQL WebSocket token was refused: %s", failure.toString());
+                                close(4403, "Forbidden: the token was refused");
+                            }));
         }
 
         private String header(JsonObject payload) {
@@ -237,7 +247,7 @@ final class GraphQLWebSocket {
             if (variables != null) {
                 request.put("variables", variables);
             }
-            endpoint.engine(ctx, identity, request, response -> vertx.runOnContext(v -> answered(id, response)),
+            endpoint.engine(ctx, identity, request, (response, end) -> vertx.runOnContext(v -> answered(id, response, end)),
                     failure -> vertx.runOnContext(v -> {
                         Log.warnf(failure, "A GraphQL WebSocket operation failed");
                         if (operations.remove(id) != null) {
@@ -246,12 +256,16 @@ final class GraphQLWebSocket {
                     }));
         }
 
-        private void answered(String id, ExecutionResponse response) {
-            if (!operations.containsKey(id)) {
+        /** {@code end} ends the operation's request context: at once, or when its subscription ends. */
+        private void answered(String id, ExecutionResponse response, Runnable end) {
+            AtomicReference<Subscription> slot = operations.get(id);
+            if (slot == null) {
+                end.run();
                 return;
             }
             ExecutionResult result = response.getExecutionResult();
             if (!result.isDataPresent()) {
+                end.run();
                 operations.remove(id);
                 JsonObject body = new JsonObject(response.getExecutionResultAsString());
                 send(new JsonObject().put("type", "error").put("id", id).put("payload", body.getJsonArray("errors")));
@@ -260,12 +274,22 @@ final class GraphQLWebSocket {
             if (result.getData() instanceof Publisher<?> publisher) {
                 @SuppressWarnings("unchecked")
                 Publisher<ExecutionResult> stream = (Publisher<ExecutionResult>) publisher;
+                ends.put(id, end);
                 stream.subscribe(new Forwarder(id));
                 return;
             }
+            end.run();
             operations.remove(id);
             next(id, response.getExecutionResultAsString());
             send(new JsonObject().put("type", "complete").put("id", id));
+        }
+
+        /** Ends a subscription's request context, once it is over (completed, failed, cancelled, closed). */
+        private void ended(String id) {
+            Runnable end = ends.remove(id);
+            if (end != null) {
+                end.run();
+            }
         }
 
         private void complete(JsonObject message) {
@@ -274,6 +298,7 @@ final class GraphQLWebSocket {
                 if (s != null && s.get() != null) {
                     s.get().cancel();
                 }
+                ended(id);
             }
         }
 
@@ -331,6 +356,7 @@ final class GraphQLWebSocket {
             public void onError(Throwable t) {
                 Log.warnf(t, "An events subscription failed");
                 vertx.runOnContext(v -> {
+                    ended(id);
                     if (operations.remove(id) != null) {
                         error(id, ErrorCode.INTERNAL, null, "The subscription failed");
                     }
@@ -340,6 +366,7 @@ final class GraphQLWebSocket {
             @Override
             public void onComplete() {
                 vertx.runOnContext(v -> {
+                    ended(id);
                     if (operations.remove(id) != null) {
                         send(new JsonObject().put("type", "complete").put("id", id));
                     }

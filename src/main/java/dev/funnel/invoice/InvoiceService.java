@@ -16,6 +16,7 @@ import dev.funnel.common.IdempotencyKeyReusedException;
 import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
 import dev.funnel.common.InvalidTransitionException;
+import dev.funnel.common.Money;
 import dev.funnel.common.PageRequest;
 import dev.funnel.common.QuoteNotConvertibleException;
 import dev.funnel.common.Times;
@@ -135,9 +136,9 @@ public class InvoiceService {
                 .put("quoteId", Ids.encode("Quote", quote.id))
                 .put("contactId", Ids.encode("Contact", invoice.contactId))
                 .put("currency", invoice.currency)
-                .put("netTotal", invoice.netTotal)
-                .put("taxTotal", invoice.taxTotal)
-                .put("grossTotal", invoice.grossTotal)
+                .put("netTotal", Money.of(invoice.netTotal, invoice.currency))
+                .put("taxTotal", Money.of(invoice.taxTotal, invoice.currency))
+                .put("grossTotal", Money.of(invoice.grossTotal, invoice.currency))
                 .put("issuedAt", invoice.issuedAt)
                 .put("issuedBy", invoice.issuedBy)
                 .build());

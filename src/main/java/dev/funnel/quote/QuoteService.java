@@ -17,6 +17,7 @@ import dev.funnel.common.InputValidator;
 import dev.funnel.common.InvalidTransitionException;
 import dev.funnel.common.Keyset;
 import dev.funnel.common.LazyCounts;
+import dev.funnel.common.Money;
 import dev.funnel.common.NotFoundException;
 import dev.funnel.common.Page;
 import dev.funnel.common.PageRequest;
@@ -251,9 +252,9 @@ public class QuoteService {
                 .put("number", q.number)
                 .put("status", q.status)
                 .put("currency", q.currency)
-                .put("netTotal", q.netTotal)
-                .put("taxTotal", q.taxTotal)
-                .put("grossTotal", q.grossTotal)
+                .put("netTotal", Money.of(q.netTotal, q.currency))
+                .put("taxTotal", Money.of(q.taxTotal, q.currency))
+                .put("grossTotal", Money.of(q.grossTotal, q.currency))
                 .put("validUntil", q.validUntil)
                 .put("purchaseOrder", q.purchaseOrder)
                 .build());

@@ -16,6 +16,6 @@ import dev.funnel.event.EventType;
 public record CreateWebhookEndpointInput(
         @Description("The team whose events it receives; required when the caller has several teams.") String team,
         @NonNull @NotBlank @Size(max = 2000) @Description("Where to post: an http(s) URL whose host resolves to public addresses (unless the operator allows private ones).") String url,
-        @Size(max = 20) @Description("Only these types; every type when absent or empty.") List<@NonNull EventType> eventTypes,
+        @Size(max = 20) @Description("Only these types; every type when absent or empty.") List<EventType> eventTypes,
         @Size(max = 500) @Description("What it is for.") String description) {
 }

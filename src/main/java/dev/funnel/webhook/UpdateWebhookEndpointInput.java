@@ -17,7 +17,7 @@ public record UpdateWebhookEndpointInput(
         @NonNull @Id @Description("The endpoint.") String id,
         @Description("The version read; VERSION_CONFLICT when the endpoint changed since.") Integer expectedVersion,
         @Size(max = 2000) @Description("A new URL, checked as on creation.") String url,
-        @Size(max = 20) @Description("The types it receives; an empty list for every type.") List<@NonNull EventType> eventTypes,
+        @Size(max = 20) @Description("The types it receives; an empty list for every type.") List<EventType> eventTypes,
         @Size(max = 500) @Description("A new description; an empty string removes it.") String description,
         @Description("False disables it (it receives nothing); true enables it again and clears the failure state.") Boolean enabled) {
 }

@@ -311,7 +311,9 @@ public class WebhookDispatcher implements RelayTask {
         if (last) {
             updated = update(c, claim, "status = 'FAILED', next_attempt_at = null, last_status = ?, last_response = ?,"
                     + " last_error = ?", r.status(), r.response(), error + "; given up after " + claim.attempts() + " attempts");
-            gaveUp.increment();
+            if (updated) {
+                gaveUp.increment();
+            }
         } else {
             Duration delay = delays.get(claim.attempts() - 1);
             double spread = 1 + config.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);

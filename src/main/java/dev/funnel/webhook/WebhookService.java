@@ -132,7 +132,7 @@ public class WebhookService {
                     + " select e.team_id, ?1, e.id, 'PENDING', 0, now(), now() from event e"
                     + " where e.id = ?2 and e.team_id = ?3 and e.position is not null"
                     + " on conflict (endpoint_id, event_id) do update set status = 'PENDING', attempts = 0,"
-                    + " next_attempt_at = now(), claim_token = null, claimed_until = null, last_error = null"
+                    + " next_attempt_at = now(), claim_token = null, claimed_until = null, last_error = null, delivered_at = null"
                     + " where webhook_delivery.status <> 'PENDING'")
                     .setParameter(1, w.id).setParameter(2, eventId).setParameter(3, w.teamId).executeUpdate();
             if (scheduled == 0 && em.createNativeQuery("select 1 from event where id = ?1 and team_id = ?2"

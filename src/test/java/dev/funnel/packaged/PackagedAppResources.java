@@ -33,6 +33,12 @@ public class PackagedAppResources implements QuarkusTestResourceLifecycleManager
         config.put("quarkus.datasource.password", "postgres");
         // as an operator would set it (README, Configuration): ObservabilityIT checks a preflight from it
         config.put("quarkus.http.cors.origins", "https://app.example.com");
+        // webhooks go to receivers the tests start on this machine, and retry within seconds
+        config.put("funnel.events.webhooks.allow-private-destinations", "true");
+        config.put("funnel.events.webhooks.retry-delays", "1s,1s,1s");
+        config.put("funnel.events.webhooks.timeout", "2s");
+        config.put("funnel.events.webhooks.claim-lease", "3s");
+        config.put("funnel.events.poll-interval", "200ms");
         return config;
     }
 

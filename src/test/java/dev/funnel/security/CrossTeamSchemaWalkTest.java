@@ -39,7 +39,7 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class CrossTeamSchemaWalkTest {
 
-    private static final Set<String> KINDS = Set.of("Contact", "Quote", "Invoice", "Interaction");
+    private static final Set<String> KINDS = Set.of("Contact", "Quote", "Invoice", "Interaction", "WebhookEndpoint", "Event");
     private static final int DEPTH = 3;
 
     private Map<String, Map<String, Object>> types;
@@ -55,6 +55,8 @@ class CrossTeamSchemaWalkTest {
         String redContact = aContact().inTeam(red).named("Red visible").source("REFERRAL").atStage("PROSPECT");
         Quotes.convert(Tokens.billing(red), Quotes.aSentQuote(red, redContact), "r-" + red);
         Quotes.aSentQuote(red, redContact);
+        Api.ok(Tokens.manager(red), "mutation($t: String) { createWebhookEndpoint(input: {team: $t, url: \"https://example.com/red\"})"
+                + " { secret } }", "t", red);
         // blue has the same, under a name that must never show up
         blueSecret = "BLUE-SECRET-" + UUID.randomUUID();
         String blueContact = aContact().inTeam(blueTeam).named(blueSecret).source("REFERRAL").atStage("PROSPECT");
@@ -64,8 +66,12 @@ class CrossTeamSchemaWalkTest {
         String blueQuote = Quotes.aSentQuote(blueTeam, blueContact);
         String blueInteraction = Api.ok(Tokens.sales(blueTeam), "query($id: ID!) { contact(id: $id) { interactions { edges { node { id } } } } }",
                 "id", blueContact).getString("data.contact.interactions.edges[0].node.id");
+        String blueEndpoint = Api.ok(Tokens.manager(blueTeam), "mutation($t: String) { createWebhookEndpoint(input: {team: $t,"
+                + " url: \"https://example.com/" + blueSecret + "\", description: \"" + blueSecret + "\"}) { endpoint { id } } }",
+                "t", blueTeam).getString("data.createWebhookEndpoint.endpoint.id");
+        String blueEvent = blueEvent(blueTeam);
         blue.putAll(Map.of("Contact", blueContact, "Quote", blueQuote, "Invoice", blueInvoice, "Interaction", blueInteraction,
-                "team", blueTeam));
+                "WebhookEndpoint", blueEndpoint, "Event", blueEvent, "team", blueTeam));
         for (String kind : KINDS) {
             ghost.put(kind, Ids.encode(kind, 987_654_321L));
         }
@@ -94,7 +100,26 @@ class CrossTeamSchemaWalkTest {
         }
         System.out.println("Cross-team walk covered " + walked.size() + " operations: " + walked);
         assertTrue(walked.containsAll(List.of("contact", "contacts", "followUps", "quote", "quotes", "invoice", "invoices",
-                "team", "me", "node", "nodes", "convertQuote", "createContact", "updateContact", "recordInteraction", "createQuote")));
+                "team", "me", "node", "nodes", "convertQuote", "createContact", "updateContact", "recordInteraction", "createQuote",
+                "events", "webhookEndpoints", "createWebhookEndpoint", "updateWebhookEndpoint", "rotateWebhookSecret",
+                "redeliverEvents")));
+    }
+
+    /** An event of blue's, once the relay has numbered it. */
+    private static String blueEvent(String team) {
+        for (int i = 0; i < 200; i++) {
+            String id = Api.ok(Tokens.manager(team), "query($t: String) { events(filter: {team: $t}, first: 1) { edges { node { id } } } }",
+                    "t", team).getString("data.events.edges[0].node.id");
+            if (id != null) {
+                return id;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no event of " + team + " was numbered");
     }
 
     /** One root field with every argument filled and every field selected. */
@@ -127,7 +152,8 @@ class CrossTeamSchemaWalkTest {
         }
         if ("ID".equals(typeName)) {
             String kind = name.equals("id") ? ownerKind
-                    : name.equals("organizationId") ? "Contact" : capitalize(name.substring(0, name.length() - 2));
+                    : name.equals("organizationId") ? "Contact" : name.equals("endpointId") ? "WebhookEndpoint"
+                    : capitalize(name.substring(0, name.length() - 2));
             return KINDS.contains(kind) ? quoted(values.get(kind)) : quoted(values.get("Contact"));
         }
         if ("String".equals(typeName) && (name.equals("team") || name.equals("code"))) {
@@ -142,7 +168,8 @@ class CrossTeamSchemaWalkTest {
         return switch (kindName) {
             case "ENUM" -> (String) list(types.get(typeName).get("enumValues")).get(0).get("name");
             case "INPUT_OBJECT" -> {
-                String inputKind = KINDS.stream().filter(typeName::contains).findFirst().orElse(ownerKind);
+                String inputKind = KINDS.stream().filter(typeName::contains).max(java.util.Comparator.comparingInt(String::length))
+                        .orElse(ownerKind);
                 List<String> fields = new ArrayList<>();
                 for (Map<String, Object> f : list(types.get(typeName).get("inputFields"))) {
                     String v = value((String) f.get("name"), f.get("type"), inputKind, values, isRequired(f.get("type")));
@@ -197,7 +224,7 @@ class CrossTeamSchemaWalkTest {
 
     private String kindOf(Object typeRef) {
         String name = (String) named(typeRef).get("name");
-        return KINDS.stream().filter(name::startsWith).findFirst().orElse("Contact");
+        return KINDS.stream().filter(name::contains).max(java.util.Comparator.comparingInt(String::length)).orElse("Contact");
     }
 
     private List<Map<String, Object>> fields(String type) {

@@ -38,6 +38,7 @@ class RoleMatrixTest {
     private static final String INVOICE_ID = Ids.encode("Invoice", 987_654_321L);
     private static final Set<String> SALES = Set.of("sales", "manager", "admin");
     private static final Set<String> READ_BILLING = Set.of("sales", "manager", "billing", "admin");
+    private static final Set<String> MANAGERS = Set.of("manager", "admin");
     private static final Set<String> EVERYONE = Set.of("sales", "manager", "billing", "admin", "none");
 
     /** operation, document, who may call it. */
@@ -81,7 +82,29 @@ class RoleMatrixTest {
                 Arguments.of("acceptQuote", "mutation { acceptQuote(id: \"" + NO_ID + "\") { id } }", SALES),
                 Arguments.of("declineQuote", "mutation { declineQuote(id: \"" + NO_ID + "\") { id } }", SALES),
                 Arguments.of("convertQuote", "mutation { convertQuote(input: {quoteId: \"" + NO_ID
-                        + "\", idempotencyKey: \"k\"}) { replayed } }", Set.of("billing", "admin")));
+                        + "\", idempotencyKey: \"k\"}) { replayed } }", Set.of("billing", "admin")),
+                Arguments.of("events", "{ events { totalCount } }", MANAGERS),
+                Arguments.of("webhookEndpoints", "{ webhookEndpoints { totalCount } }", MANAGERS),
+                Arguments.of("createWebhookEndpoint", "mutation { createWebhookEndpoint(input: {team: \"%TEAM%\","
+                        + " url: \"https://example.com/hooks\"}) { secret } }", MANAGERS),
+                Arguments.of("updateWebhookEndpoint", "mutation { updateWebhookEndpoint(input: {id: \"" + NO_ID
+                        + "\", enabled: false}) { id } }", MANAGERS),
+                Arguments.of("rotateWebhookSecret", "mutation { rotateWebhookSecret(id: \"" + NO_ID + "\") { secret } }", MANAGERS),
+                Arguments.of("redeliverEvents", "mutation { redeliverEvents(input: {endpointId: \"" + NO_ID
+                        + "\", failedSince: \"2000-01-01T00:00:00Z\"}) { scheduled } }", MANAGERS));
+    }
+
+    /** A new query or mutation cannot be left out of the matrix: every root field of the running schema is in it. */
+    @org.junit.jupiter.api.Test
+    void everyOperationIsInTheMatrix() {
+        Set<String> inMatrix = matrix().map(a -> ((String) a.get()[0]).split(" ")[0]).collect(java.util.stream.Collectors.toSet());
+        for (String root : List.of("queryType", "mutationType")) {
+            List<String> names = Api.ok(Tokens.admin(), "{ __schema { " + root + " { fields { name } } } }")
+                    .getList("data.__schema." + root + ".fields.name");
+            for (String name : names) {
+                org.junit.jupiter.api.Assertions.assertTrue(inMatrix.contains(name), name + " is not in the role matrix");
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
