@@ -111,8 +111,8 @@ class GraphQLOverHttpTest {
         assertEquals(400, malformed.status(), malformed.body());
         coded(as(null).contentType("application/x-www-form-urlencoded").body("a=%").post("/graphql"), 415, "BAD_REQUEST", null);
         coded(as(null).header("Connection", "Upgrade").header("Upgrade", "websocket").header("Sec-WebSocket-Version", "13")
-                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Protocol", "graphql-transport-ws")
-                .get("/graphql"), 400, "BAD_REQUEST", null);
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Protocol", "graphql-ws")
+                .get("/graphql"), 400, "BAD_REQUEST", "Sec-WebSocket-Protocol");
         coded(as(null).get("/graphql"), 400, "BAD_REQUEST", "query");
     }
 
