@@ -277,6 +277,29 @@ class WebhooksTest {
                 .getInt("data.webhookEndpoints.totalCount"));
     }
 
+    @Test
+    void deliveriesAndTheOutboxAreMeasured() throws Exception {
+        String team = aTeam();
+        try (Receiver receiver = new Receiver().answering((id, attempt) -> attempt == 1 ? 500 : 200)) {
+            endpoint(team, receiver.url(), "CONTACT_CREATED");
+            aContact().inTeam(team).create();
+            receiver.await(ds -> ds.size() == 2, WAIT);
+            awaitDelivery(team, "DELIVERED");
+        }
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String counter : List.of("funnel_webhook_attempts_total{result=\"delivered\"}",
+                "funnel_webhook_attempts_total{result=\"failed\"}", "funnel_webhook_retries_total")) {
+            double value = metrics.lines().filter(l -> l.startsWith(counter + " ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                    .findFirst().orElseThrow(() -> new AssertionError("missing " + counter));
+            assertTrue(value >= 1, counter + " = " + value);
+        }
+        for (String gauge : List.of("funnel_events_outbox_lag_seconds", "funnel_webhook_delivery_lag_seconds",
+                "funnel_webhook_deliveries_pending", "funnel_webhook_endpoints_disabled", "funnel_events_subscriptions",
+                "funnel_webhook_deliveries_given_up_total", "funnel_webhook_endpoints_disabled_by_funnel_total")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith(gauge + " ") || l.startsWith(gauge + "{")), "missing " + gauge);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** The team's event types in log order, once the log holds {@code until} ("type" or "type:subjectId"). */
