@@ -20,14 +20,15 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signatures {
 
     static final String PREFIX = "whsec_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Signatures() {
     }
 
     public static String newSecret() {
         byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
+        // made here, not held in a static field: the native executable's static fields are set at
+        // build time, where a random source would carry the build's seed
+        new SecureRandom().nextBytes(key);
         return PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
