@@ -6,10 +6,10 @@
 #
 #   ./mvnw package -DskipTests && scripts/keycloak-e2e.sh
 #
-# Then the front-end checks of clients/ (scripts/frontend-checks.sh), and the operations checks: a
-# second instance on the same database converts the same quote concurrently with the first (one
-# invoice), and readiness goes down while PostgreSQL is stopped and comes back by itself when it
-# restarts, with both instances answering again.
+# Then the front-end checks of clients/ (scripts/frontend-checks.sh: webhooks and subscriptions
+# included), and the operations checks: a second instance on the same database converts the same
+# quote concurrently with the first (one invoice), and readiness goes down while PostgreSQL is
+# stopped and comes back by itself when it restarts, with both instances answering again.
 #
 # Needs: JDK 17, python3, curl, Node.js 20 with npm, PostgreSQL server binaries (Debian's
 # postgresql-15 package) and root, to create a cluster. Ports: 8180 (Keycloak), 8190 and 8191
@@ -88,6 +88,9 @@ wait_for "http://127.0.0.1:$KC_PORT/realms/funnel/.well-known/openid-configurati
 # --- Funnel, the packaged application in production mode
 app2=""
 start_funnel() { # port, log
+    # the events check (frontend-checks.sh) posts webhooks to a receiver on 127.0.0.1 and waits for retries and subscriptions
+    FUNNEL_EVENTS_WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS=true FUNNEL_EVENTS_WEBHOOKS_RETRY_DELAYS=1s,1s,2s,5s \
+    FUNNEL_EVENTS_POLL_INTERVAL=200ms \
     QUARKUS_HTTP_PORT=$1 \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
     QUARKUS_DATASOURCE_USERNAME=funnel QUARKUS_DATASOURCE_PASSWORD=funnel \

@@ -1,4 +1,4 @@
-// Shared by schema-check, audit and pipeline: one line per check, then the closing line
+// Shared by schema-check, audit, pipeline and events: one line per check, then the closing line
 // `<name>: N passed, N failed` (the form scripts/e2e_check.py prints too); the command line; tokens.
 
 export class Report {
@@ -33,7 +33,7 @@ export class Report {
   }
 }
 
-/** The command line of audit and pipeline: `<funnel-base-url> <keycloak-issuer>`. */
+/** The command line of audit, pipeline and events: `<funnel-base-url> <keycloak-issuer>`. */
 export function serverArgs(program: string): { graphqlUrl: string; issuer: string } {
   const [base, issuer] = process.argv.slice(2);
   if (!base || !issuer) {
@@ -64,4 +64,21 @@ async function passwordToken(issuer: string, user: string): Promise<string> {
   });
   if (!res.ok) throw new Error(`${user}: HTTP ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** An access token of a confidential client of keycloak/funnel-realm.json (a system caller, such as
+ *  billing), by the client-credentials grant; a failure is reported as one and ends the program. */
+export async function clientCredentialsToken(report: Report, issuer: string, clientId: string, secret: string): Promise<string> {
+  try {
+    const res = await fetch(`${issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: secret }),
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { access_token: string }).access_token;
+  } catch (e) {
+    report.record(`token of client ${clientId} from ${issuer}`, false, `(${e instanceof Error ? e.message : String(e)})`);
+    report.close();
+    process.exit();
+  }
 }
