@@ -10,12 +10,13 @@
 #      over graphql-ws (clients/src/events.ts); the app must allow webhooks to loopback and retry
 #      within seconds (scripts/keycloak-e2e.sh starts it so)
 # Each runs whatever the others gave; the script fails when any of them failed.
-# Needs Node.js 20 with npm; installs clients/ with `npm ci` when it is not installed.
+# Needs Node.js 20 with npm; installs clients/ with `npm ci` when it is not installed or older than its lock file.
 set -uo pipefail
 [ $# = 2 ] || { echo "usage: $0 <funnel-base-url> <keycloak-issuer>" >&2; exit 2; }
 cd "$(dirname "$0")/../clients"
 
-if [ ! -d node_modules ]; then
+# installed when missing, or older than the lock file (a pull that added a package)
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund --loglevel=error || exit 1
 fi
 failed=()

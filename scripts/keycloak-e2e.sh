@@ -8,8 +8,10 @@
 #
 # Then the front-end checks of clients/ (scripts/frontend-checks.sh: webhooks and subscriptions
 # included), and the operations checks: a second instance on the same database converts the same
-# quote concurrently with the first (one invoice), and readiness goes down while PostgreSQL is
-# stopped and comes back by itself when it restarts, with both instances answering again.
+# quote concurrently with the first (one invoice), webhooks under faults (scripts/webhook_faults.py:
+# a burst of 1,000 changes through both instances delivered exactly once, PostgreSQL restarted
+# during a burst, an instance killed during a delivery), and readiness goes down while PostgreSQL
+# is stopped and comes back by itself when it restarts, with both instances answering again.
 #
 # Needs: JDK 17, python3, curl, Node.js 20 with npm, PostgreSQL server binaries (Debian's
 # postgresql-15 package) and root, to create a cluster. Ports: 8180 (Keycloak), 8190 and 8191
@@ -88,9 +90,11 @@ wait_for "http://127.0.0.1:$KC_PORT/realms/funnel/.well-known/openid-configurati
 # --- Funnel, the packaged application in production mode
 app2=""
 start_funnel() { # port, log
-    # the events check (frontend-checks.sh) posts webhooks to a receiver on 127.0.0.1 and waits for retries and subscriptions
+    # the events check (frontend-checks.sh) posts webhooks to a receiver on 127.0.0.1 and waits for retries and subscriptions;
+    # the webhook fault checks kill an instance while its attempt is held: the attempt's timeout (30 s) outlasts the
+    # kill, and its claim (35 s) is taken over by the restarted instance
     FUNNEL_EVENTS_WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS=true FUNNEL_EVENTS_WEBHOOKS_RETRY_DELAYS=1s,1s,2s,5s \
-    FUNNEL_EVENTS_POLL_INTERVAL=200ms \
+    FUNNEL_EVENTS_POLL_INTERVAL=200ms FUNNEL_EVENTS_WEBHOOKS_TIMEOUT=30s FUNNEL_EVENTS_WEBHOOKS_CLAIM_LEASE=35s \
     QUARKUS_HTTP_PORT=$1 \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
     QUARKUS_DATASOURCE_USERNAME=funnel QUARKUS_DATASOURCE_PASSWORD=funnel \
@@ -99,6 +103,7 @@ start_funnel() { # port, log
     pids+=($!)
 }
 start_funnel $APP_PORT funnel.log
+app1=${pids[-1]}
 wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 90 Funnel
 
 ISSUER="http://127.0.0.1:$KC_PORT/realms/funnel"
@@ -127,6 +132,14 @@ start_funnel $APP2_PORT funnel-2.log
 app2=${pids[-1]}
 wait_for "http://127.0.0.1:$APP2_PORT/q/health/ready" 90 "the second Funnel"
 python3 scripts/ops_check.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP2_PORT" two-instances
+
+# --- Webhooks under faults (scripts/webhook_faults.py, a receiver checking every signature): 1,000 changes
+# through both instances, each event delivered exactly once; PostgreSQL restarted while changes are made,
+# every answered change delivered
+python3 scripts/webhook_faults.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP2_PORT" burst
+python3 scripts/webhook_faults.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "http://127.0.0.1:$APP2_PORT" db-restart "$PG_CLUSTER"
+wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 60 "Funnel after the database restart"
+wait_for "http://127.0.0.1:$APP2_PORT/q/health/ready" 60 "the second Funnel after the database restart"
 
 # --- Operations: readiness follows the database, and recovers by itself
 ready() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/q/health/ready"; }
@@ -161,4 +174,16 @@ done
 echo "graceful shutdown: readiness $during, still serving $served, exited within 40 s: $exited"
 [ "$during" = 503 ] && [ "$served" = 200 ] && [ "$exited" = yes ] || { echo "ops-check shutdown: 0 passed, 1 failed"; exit 1; }
 echo "ops-check shutdown: 1 passed, 0 failed"
+
+# --- Webhooks: the instance is killed (SIGKILL) while the receiver holds its attempt, then started
+# again: the attempt's claim runs out and the restarted instance delivers the event
+rm -f "$WORK/held"
+python3 scripts/webhook_faults.py "$ISSUER" "http://127.0.0.1:$APP_PORT" - kill "$WORK/held" &
+faults=$!
+for _ in $(seq 1 60); do [ -f "$WORK/held" ] && break; sleep 1; done
+kill -KILL "$app1"
+wait "$app1" 2>/dev/null || true
+start_funnel $APP_PORT funnel-restarted.log
+wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 90 "Funnel, started again"
+wait "$faults"
 [ "$frontend" = ok ] || { echo "keycloak-e2e: the front-end checks failed (scripts/frontend-checks.sh, above)" >&2; exit 1; }
