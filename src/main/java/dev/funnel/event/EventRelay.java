@@ -49,6 +49,7 @@ public class EventRelay {
     /** The advisory lock key of numbering ("funnel" in ASCII, as an integer). */
     static final long NUMBERING_LOCK = 0x66756e6e656cL;
     private static final int BATCH = 1000;
+    private static final long LINGER_MILLIS = 20;
 
     private final AgroalDataSource db;
     private final EventsConfig config;
@@ -143,6 +144,14 @@ public class EventRelay {
             if (!signalled && running) {
                 work.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
+            if (signalled && running) {
+                // woken by a commit: let the commits of the next few milliseconds join it, so that
+                // under load the relay numbers (and delivers) in batches rather than once per change
+                long left = TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+                while (left > 0 && running) {
+                    left = work.awaitNanos(left);
+                }
+            }
             signalled = false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -223,7 +232,7 @@ public class EventRelay {
         if (now - lastMeasure >= config.pollInterval().toMillis()) {
             lastMeasure = now;
             try (Connection c = connection()) {
-                try (PreparedStatement s = c.prepareStatement("select (select max(position) from event),"
+                try (PreparedStatement s = c.prepareStatement("select (select last_value from event_position),"
                         + " (select extract(epoch from now() - min(occurred_at)) * 1000 from event where position is null)");
                         ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -251,7 +260,8 @@ public class EventRelay {
         do {
             try (Connection c = connection();
                     PreparedStatement s = c.prepareStatement("delete from event where id in (select id from event"
-                            + " where occurred_at < now() - make_interval(secs => ?) order by occurred_at limit 5000)")) {
+                            // ids grow with time: the oldest are read first along the primary key
+                            + " where occurred_at < now() - make_interval(secs => ?) order by id limit 5000)")) {
                 s.setLong(1, config.retention().toSeconds());
                 deleted = s.executeUpdate();
                 c.commit();
