@@ -8,6 +8,15 @@ from the same database), B (convertQuote on fresh quotes) and B' (pgbench replay
 conversion transaction on other fresh quotes). Then, the JVM stopped, the native executable (when
 there is one, NATIVE_RUNNER) at the largest size: D, A and B again. It prints the table and the
 ratios and writes them to target/bench/results.md.
+
+E (events), at the largest size, before the JVM instance stops: webhook delivery by the instance to a
+local receiver (bench/receiver.js), live (rate, latency from the change to its receipt, the drain
+after the last change) and from a backlog (the relay's numbering held back meanwhile); then the
+outbox's cost on convertQuote and recordInteraction: this build against the build before events
+(BEFORE_APP) and against itself with its relay off, three instances started afresh, each on its own
+copy of the database (funnel_before_<size>, funnel_norelay_<size>, made by bench/run.sh), taking
+turns, with ratios and the database's work per request. Without BEFORE_APP, recordInteraction is
+measured on the instance alone.
 """
 import base64
 import datetime
@@ -15,6 +24,7 @@ import decimal
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -31,18 +41,27 @@ CONCURRENCY = [1, 8, 32]
 JAVA_OPTS = os.environ.get("JAVA_OPTS", "-Xmx512m").split()
 NATIVE_RUNNER = os.environ.get("NATIVE_RUNNER", "")  # bench/run.sh names target/*-runner when there is one
 NATIVE_OPTS = os.environ.get("NATIVE_OPTS", "-Xmx512m").split()  # the JVM's heap cap, for a like-for-like RSS
+BEFORE_APP = os.environ.get("BEFORE_APP", "")  # target/quarkus-app of the build before events (bench/run.sh)
+BEFORE_DB = f"funnel_before_{SIZES[-1]}"  # the largest size's data, schema as the build before events left it
+NORELAY_DB = f"funnel_norelay_{SIZES[-1]}"  # the largest size's data again, for this build with its relay off
+EVENTS = int(os.environ.get("EVENTS", "500" if SMOKE else "20000"))  # changes per E delivery phase
+E_ROUNDS = int(os.environ.get("E_ROUNDS", "2"))  # E's rounds of the builds in turn, the order reversed every other
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
-APP_PORT, PEER_PORT = 8290, 8291
+APP_PORT, PEER_PORT, RECEIVER_PORT, BEFORE_PORT, NORELAY_PORT = 8290, 8291, 8293, 8294, 8295
 APP, PEER = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{PEER_PORT}"
 ISSUER = "funnel-bench"
 TEAM = "bench-1"
+EVENT_TEAM = "bench-2"  # E's webhook endpoint and the changes it is sent: a team the other measurements leave alone
 PAGE = 50
 LOG = f"/var/log/postgresql/postgresql-15-{PG_CLUSTER}.log"
 # fresh rows of the conversion benchmarks get ids and numbers no generated row has (numbers within
 # GraphQL's Int), so that the captured conversion can be told apart from everything else in its statements
 FRESH_CONTACT, FRESH_QUOTE, FRESH_INVOICE = 3_000_000_000, 1_000_000_000, 2_000_000_000
 FRESH_QUOTE_NUMBER, FRESH_INVOICE_NUMBER = 1_200_000_000, 1_500_000_000
+FRESH_EVENT_CONTACT = 4_000_000_000  # contacts E's delivery phases create through the API
+# the relay's advisory lock on numbering (event/EventRelay.NUMBERING_LOCK, "funnel" in ASCII)
+NUMBERING_LOCK = 0x66756e6e656c
 
 MAIN_SCREEN = """query($after: String) {
   contacts(filter: {stages: [PROSPECT]}, orderBy: {field: LAST_INTERACTION_AT}, first: 50, after: $after) {
@@ -53,6 +72,10 @@ MAIN_SCREEN = """query($after: String) {
     pageInfo { hasNextPage endCursor } } }"""
 CONVERT = ("mutation($q: ID!, $k: String!) { convertQuote(input: {quoteId: $q, idempotencyKey: $k}) "
            "{ replayed invoice { id number gross { amount } } contact { id stage } } }")
+RECORD = ("mutation($c: ID!) { recordInteraction(input: {contactId: $c, channel: EMAIL, direction: INBOUND, "
+          "summary: \"Answered the bench\"}) { id occurredAt contact { id stage lastInteractionAt } } }")
+CREATE = ("mutation($n: String!) { createContact(input: {team: \"" + EVENT_TEAM + "\", displayName: $n, "
+          "inFunnel: false, kind: ORGANIZATION, country: \"FR\", employeeCount: 12}) { id } }")
 
 
 def log(*args):
@@ -77,6 +100,8 @@ def token(user, roles, teams):
 
 SALES = token("sam", ["sales"], [TEAM])
 BILLING = token("erp", ["billing"], [TEAM])
+EVENT_SALES = token("sue", ["sales"], [EVENT_TEAM])
+EVENT_MANAGER = token("meg", ["manager"], [EVENT_TEAM])
 
 
 def post(base, tok, query, variables=None):
@@ -227,20 +252,54 @@ def capture(db, action):
     for record in records:
         if marker not in record:
             continue
-        body = record.split(marker, 1)[1]
+        head, body = record.split(marker, 1)
+        pid = re.search(r"\[(\d+)\]", head).group(1)  # Debian's log_line_prefix: '%m [%p] %q%u@%d '
         m = re.match(r"LOG:\s+(?:execute [^:]+|statement): (.*)", body)
         if m:
-            statements.append([m.group(1).strip(), {}])
+            statements.append([m.group(1).strip(), {}, pid])
             continue
         m = re.match(r"DETAIL:\s+parameters: (.*)", body)
         if m and statements:
             statements[-1][1] = {int(n): v for n, v in re.findall(r"\$(\d+) = ('(?:[^']|'')*'|NULL)", m.group(1))}
     # the JDBC driver's set-up of a connection the pool opened meanwhile, and its once-per-connection
     # column metadata look-up: not part of a request
-    statements = [s for s in statements if not s[0].startswith("SET ") and "pg_catalog." not in s[0]]
+    statements = [s for s in without_relay(statements) if not s[0].startswith("SET ") and "pg_catalog." not in s[0]]
     if not statements:
         raise RuntimeError(f"no statement of database {db} in {LOG}")
-    return statements, result
+    return [s[:2] for s in statements], result
+
+
+# what the event relay's transactions say (event/EventRelay, webhook/WebhookDispatcher): its connections
+# see every team, it numbers, fans out, claims, records and measures; none of it is the request's
+RELAY_MARKS = ("set_config('funnel.all_teams', 'on'", "event_position", "webhook_delivery", "where position is null",
+               "max(position)", "occurred_at < now() - make_interval")
+
+
+def without_relay(statements):
+    """The request's statements alone. Every use of a pooled connection starts with its scoping to the
+    caller's teams (security/TeamScope: set_config('role', ...)); the event relay takes connections from the
+    same pool beside the request (woken by its commit), with no caller (role 'none'), and the log interleaves
+    its statements with the request's. So: per backend, one use of a connection runs from a scoping to the
+    next; a use scoped to no caller, or saying what the relay says, is left out, and so is what a backend
+    ran before its first scoping within the capture (a use begun before the request)."""
+    uses, current, last = [], {}, {}
+    for i, (text, params, pid) in enumerate(statements):
+        if text.startswith("select set_config('role', "):
+            # the driver sends the transaction's BEGIN with the first statement, the scoping
+            begin = last.get(pid) if last.get(pid) is not None and statements[last[pid]][0].upper() == "BEGIN" else None
+            if begin is not None and pid in current:
+                current[pid].remove(begin)
+            current[pid] = [i] if begin is None else [begin, i]
+            uses.append(current[pid])
+        elif pid in current:
+            current[pid].append(i)
+        last[pid] = i
+    keep = set()
+    for use in uses:
+        texts = [inline(*statements[j][:2]) for j in use]
+        if not texts[0].startswith("select set_config('role', 'none'") and not any(m in t for t in texts for m in RELAY_MARKS):
+            keep.update(use)
+    return [s for i, s in enumerate(statements) if i in keep]
 
 
 def inline(statement, params, variables=None):
@@ -281,7 +340,7 @@ class Process:
         self.log.close()
 
 
-def start_app(db, port=APP_PORT, name="funnel", command=None):
+def start_app(db, port=APP_PORT, name="funnel", command=None, settings=None):
     public = subprocess.run(f"openssl pkey -in {KEY} -pubout", shell=True, capture_output=True, text=True).stdout
     url = f"http://127.0.0.1:{port}"
     env = {"QUARKUS_HTTP_PORT": str(port),
@@ -289,7 +348,9 @@ def start_app(db, port=APP_PORT, name="funnel", command=None):
            "QUARKUS_DATASOURCE_USERNAME": "funnel", "QUARKUS_DATASOURCE_PASSWORD": "funnel",
            "QUARKUS_OIDC_PUBLIC_KEY": "".join(l for l in public.splitlines() if "-----" not in l),
            "QUARKUS_OIDC_TOKEN_ISSUER": ISSUER, "QUARKUS_OIDC_DISCOVERY_ENABLED": "false",
-           "QUARKUS_LOG_CONSOLE_JSON_ENABLED": "false"}
+           "QUARKUS_LOG_CONSOLE_JSON_ENABLED": "false",
+           "FUNNEL_EVENTS_WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS": "true",  # E's receiver is on this machine
+           **(settings or {})}
     command = command or ["java", *JAVA_OPTS, "-jar", "target/quarkus-app/quarkus-run.jar"]
     app = Process(name, command, env, url, lambda: post(url, SALES, MAIN_SCREEN))
     app.url = url
@@ -378,10 +439,36 @@ ANALYZE contact, quote, quote_line;
 """)
 
 
-def forget_fresh(db):
-    """Removes what the conversion benchmarks added, so the database is as generated (and vacuumed)."""
+def fresh_prospects(db, count):
+    """count new prospects of the team for recordInteraction (after fresh_quotes, which sets the ids); bench.prospect lists them."""
     sql(db, f"""
 SET funnel.all_teams = 'on';
+CREATE TABLE bench.prospect (n BIGINT PRIMARY KEY, contact_id BIGINT NOT NULL);
+WITH c AS (
+    INSERT INTO contact (team_id, kind, display_name, stage, temperature, source, decision_maker, website_visits,
+                         web_form_received, quote_requested, first_touch_direction, last_interaction_at, unanswered_touches,
+                         version, created_at, updated_at)
+    SELECT t.id, 'PERSON', 'Talking ' || g, 'PROSPECT', 'WARM', 'REFERRAL', true, 0, false, false, 'OUTBOUND', now(), 0, 0, now(), now()
+    FROM team t, generate_series(1, {count}) g WHERE t.code = '{TEAM}'
+    RETURNING id)
+INSERT INTO bench.prospect SELECT row_number() OVER (ORDER BY id), id FROM c;
+ANALYZE contact;
+""")
+    return [gid("Contact", int(c)) for (c,) in sql(db, "SELECT contact_id FROM bench.prospect ORDER BY n")]
+
+
+def has_table(db, name):
+    return sql(db, f"SELECT to_regclass('{name}') IS NOT NULL")[0][0] == "t"
+
+
+def forget_fresh(db):
+    """Removes what the conversion and interaction benchmarks added, and their events, so the database is
+    as generated (and vacuumed)."""
+    events = has_table(db, "event")  # not in the schema of the build before events
+    sql(db, f"""
+SET funnel.all_teams = 'on';
+{"DELETE FROM event;" if events else ""}
+DELETE FROM interaction WHERE contact_id >= {FRESH_CONTACT};
 DELETE FROM idempotency_key WHERE invoice_id >= {FRESH_INVOICE};
 DELETE FROM invoice_line WHERE invoice_id >= {FRESH_INVOICE};
 DELETE FROM invoice WHERE id >= {FRESH_INVOICE};
@@ -393,7 +480,8 @@ UPDATE team_counter tc SET last_value = coalesce((SELECT max(number) FROM invoic
     WHERE kind = 'INVOICE';
 DROP SCHEMA IF EXISTS bench CASCADE;
 -- dead rows left by the conversions would slow the next run's index-only counts (measured: 2x)
-VACUUM (ANALYZE) contact, quote, quote_line, invoice, invoice_line, stage_change, idempotency_key, team_counter;
+VACUUM (ANALYZE) contact, quote, quote_line, invoice, invoice_line, stage_change, idempotency_key, team_counter, interaction
+    {", event" if events else ""};
 """)
 
 
@@ -407,20 +495,38 @@ def convert_script(db, statements, fresh):
     lines = ["SELECT quote_id, quote_number, contact_id, 'replay-' || n AS key FROM bench.fresh "
              "WHERE n = (SELECT nextval('bench.replay')) \\gset"]
     for statement, params in statements:
-        text = inline(statement, params, variables)
+        text = inline(statement, outbox_params(statement, params), variables)
         if re.match(r"insert into invoice \(", text, re.I):
             lines.append(text + " \\gset invoice_")  # the new invoice's id, as :invoice_id
         elif re.match(r"insert into team_counter ", text, re.I):
             lines.append(text + " \\gset counter_")  # the invoice number, as :counter_last_value
         else:
             lines.append(text + ";")
-    leftover = [v for v in (quote, quote_number, contact, invoice, number) if any(re.search(rf"\b{v}\b", l) for l in lines[1:])]
+    # an event's payload is replayed as captured (the same size each time; it names the captured quote)
+    leftover = [v for v in (quote, quote_number, contact, invoice, number)
+                if any(re.search(rf"\b{v}\b", l) for l in lines[1:] if not l.lower().startswith("insert into event "))]
     if leftover:
         raise RuntimeError(f"captured values not replaced: {leftover}")
     path = f"{WORK}/convert-replay.sql"
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return path, len(lines) - 1
+
+
+def outbox_params(statement, params):
+    """An event insert of the outbox (event/Events) made replayable: a new id each time (the captured one,
+    from Hibernate's pooled sequence, would collide), and the JSON payload written so that pgbench does
+    not take its ':null' or ':true' for variables."""
+    m = re.match(r"insert into event \(([^)]*)\) values \(([^)]*)\)", statement, re.I)
+    if not m:
+        return params
+    columns = dict(zip((c.strip() for c in m.group(1).split(",")), (v.strip() for v in m.group(2).split(","))))
+    params = dict(params)
+    id_param, payload_param = (int(re.match(r"\$(\d+)", columns[c]).group(1)) for c in ("id", "payload"))  # "$3::jsonb"
+    params[id_param] = "nextval('event_id_seq')"
+    payload = params[payload_param][1:-1].replace("''", "'")
+    params[payload_param] = f"convert_from(decode('{base64.b64encode(payload.encode()).decode()}', 'base64'), 'UTF8')::jsonb"
+    return params
 
 
 def explain(db, statements):
@@ -623,19 +729,30 @@ def convert_all(db, per_run, api_runs, replay, api_pool, figures, what):
         figures[f"Bp{c}"] = pgbench(db, script, c, transactions=t)
         if count_invoices(db) - before != c * t:
             raise RuntimeError("the replay did not write one invoice per transaction")
+    check_conversions(db)
+
+
+def check_conversions(db):
     check = sql(db, f"""SET funnel.all_teams = 'on';
         SELECT count(*) FILTER (WHERE c.stage <> 'CLIENT'), count(*) FILTER (WHERE (SELECT count(*) FROM invoice_line l WHERE l.invoice_id = i.id) <> 2),
                (SELECT count(*) - count(DISTINCT number) FROM invoice WHERE team_id = i.team_id)
-        FROM invoice i JOIN contact c ON c.id = i.contact_id WHERE i.id >= {FRESH_INVOICE} GROUP BY i.team_id""")[0]
-    if check != ["0", "0", "0"]:
+        FROM invoice i JOIN contact c ON c.id = i.contact_id WHERE i.id >= {FRESH_INVOICE} GROUP BY i.team_id""")
+    if check not in ([], [["0", "0", "0"]]):  # none when nothing was converted
         raise RuntimeError(f"conversions left contacts not clients, invoices without lines or doubled numbers: {check}")
 
 
-def lua_convert(offset, count, threads):
-    path = f"{WORK}/convert-{offset}.lua"
+LUA_THREADS = LUA_ERRORS.replace("function setup(thread) table.insert(threads, thread) end",
+                                 "local next_tid = 1\nfunction setup(thread)\n  thread:set(\"tid\", next_tid)\n"
+                                 "  thread:set(\"nthreads\", NTHREADS)\n  next_tid = next_tid + 1\n"
+                                 "  table.insert(threads, thread)\nend")
+
+
+def lua_convert(offset, count, threads, ids="convert-ids"):
+    """Each request converts the next quote of its thread's slice of WORK/<ids>.txt, from offset on."""
+    path = f"{WORK}/{ids}-{offset}.lua"
     with open(path, "w") as f:
         f.write(f"""local ids = {{}}
-for line in io.lines("{os.path.abspath(WORK)}/convert-ids.txt") do ids[#ids + 1] = line end
+for line in io.lines("{os.path.abspath(WORK)}/{ids}.txt") do ids[#ids + 1] = line end
 local n = 0
 local headers = {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer {BILLING}"}}
 local template = {json.dumps(json.dumps({"query": CONVERT, "variables": {"q": "QUOTE", "k": "KEY"}}))}
@@ -647,15 +764,309 @@ request = function()
   local body = template:gsub("QUOTE", ids[i]):gsub("KEY", "bench-" .. i)
   return wrk.format("POST", "/graphql", headers, body)
 end
-""" + LUA_ERRORS.replace("function setup(thread) table.insert(threads, thread) end",
-                         "local next_tid = 1\nfunction setup(thread)\n  thread:set(\"tid\", next_tid)\n"
-                         f"  thread:set(\"nthreads\", {threads})\n  next_tid = next_tid + 1\n"
-                         "  table.insert(threads, thread)\nend"))
+""" + LUA_THREADS.replace("NTHREADS", str(threads)))
+    return path
+
+
+def lua_record(ids, threads):
+    """Each request records an interaction with the next contact of its thread's share of WORK/<ids>.txt, in turn."""
+    path = f"{WORK}/{ids}.lua"
+    with open(path, "w") as f:
+        f.write(f"""local ids = {{}}
+for line in io.lines("{os.path.abspath(WORK)}/{ids}.txt") do ids[#ids + 1] = line end
+local n = 0
+local headers = {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer {SALES}"}}
+local template = {json.dumps(json.dumps({"query": RECORD, "variables": {"c": "CONTACT"}}))}
+request = function()
+  n = n + 1
+  -- the threads' shares do not overlap: no two requests in flight wait for one contact's row
+  local per_thread = math.floor(#ids / nthreads)
+  local body = template:gsub("CONTACT", ids[(tid - 1) * per_thread + 1 + n % per_thread])
+  return wrk.format("POST", "/graphql", headers, body)
+end
+""" + LUA_THREADS.replace("NTHREADS", str(threads)))
     return path
 
 
 def count_invoices(db):
     return int(sql(db, "SET funnel.all_teams = 'on'; SELECT count(*) FROM invoice")[0][0])
+
+
+# ------------------------------------------------------------------ E: events
+
+ENDPOINT = ("mutation($url: String!) { createWebhookEndpoint(input: {team: \"" + EVENT_TEAM + "\", url: $url, "
+            "eventTypes: [CONTACT_CREATED], description: \"bench\"}) { endpoint { id } secret } }")
+RECEIVER = f"http://127.0.0.1:{RECEIVER_PORT}"
+
+
+def get_json(url):
+    with urllib.request.urlopen(url, timeout=60) as r:
+        return json.load(r)
+
+
+def forget_events(db):
+    """Removes what E's delivery phases added: the endpoint, its deliveries, the team's events, the contacts."""
+    sql(db, f"""
+SET funnel.all_teams = 'on';
+DELETE FROM event WHERE team_id = (SELECT id FROM team WHERE code = '{EVENT_TEAM}');
+DELETE FROM webhook_delivery WHERE team_id = (SELECT id FROM team WHERE code = '{EVENT_TEAM}');
+DELETE FROM webhook_endpoint WHERE team_id = (SELECT id FROM team WHERE code = '{EVENT_TEAM}');
+DELETE FROM contact WHERE id >= {FRESH_EVENT_CONTACT};
+VACUUM (ANALYZE) contact, event, webhook_delivery, webhook_endpoint;
+""")
+
+
+def lua_create(count, threads, done):
+    """Creates count contacts (not in the funnel: one contact.created event each) in EVENT_TEAM, count / threads
+    per wrk thread, every answer checked. A thread whose share is answered writes <done><tid> and stops; until
+    then, once its share is sent, its other connections ask for /q/health/live (no change)."""
+    per_thread = count // threads
+    path = f"{WORK}/create.lua"
+    with open(path, "w") as f:
+        f.write(f"""local headers = {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer {EVENT_SALES}"}}
+local template = {json.dumps(json.dumps({"query": CREATE, "variables": {"n": "NAME"}}))}
+local issued, answered = 0, 0
+request = function()
+  -- wrk calls the first thread's request() once before it starts, to check it: that one is never sent
+  if issued < {per_thread} + (tid == 1 and 1 or 0) then
+    issued = issued + 1
+    return wrk.format("POST", "/graphql", headers, template:gsub("NAME", "Event bench " .. tid .. "-" .. issued))
+  end
+  return wrk.format("GET", "/q/health/live")
+end
+function created(body)
+  if body:find('"createContact"', 1, true) then
+    answered = answered + 1
+    if answered == {per_thread} then
+      io.open("{os.path.abspath(done)}" .. tid, "w"):close()
+      wrk.thread:stop()
+    end
+  end
+end
+""" + LUA_THREADS.replace("NTHREADS", str(threads)).replace(
+            "function response(status, headers, body)\n", "function response(status, headers, body)\n  created(body)\n"))
+    return path
+
+
+def create_contacts(db, count, url=APP):
+    """E's changes: count createContact requests at concurrency 8, as fast as the instance answers."""
+    done = f"{WORK}/create-done-"
+    for t in (1, 2):
+        if os.path.exists(f"{done}{t}"):
+            os.remove(f"{done}{t}")
+    before = int(sql(db, f"SELECT count(*) FROM contact WHERE id >= {FRESH_EVENT_CONTACT}")[0][0])
+    started = time.time()
+    proc = subprocess.Popen(["wrk", "-t", "2", "-c", "8", "-d", "3600s", "--timeout", "30s", "-s", lua_create(count, 2, done),
+                             f"{url}/graphql"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = started + max(120, count / 5)
+    while not all(os.path.exists(f"{done}{t}") for t in (1, 2)) and proc.poll() is None and time.time() < deadline:
+        time.sleep(0.05)
+    seconds = time.time() - started
+    proc.send_signal(signal.SIGINT)  # wrk stops and reports
+    text = proc.communicate(timeout=60)[0]
+    made = int(sql(db, f"SELECT count(*) FROM contact WHERE id >= {FRESH_EVENT_CONTACT}")[0][0]) - before
+    bad = re.search(r"bad answers: (\d+)", text)
+    if not bad or bad.group(1) != "0" or made != count or "Non-2xx" in text:
+        raise RuntimeError(f"{made} of {count} contacts created; wrk said:\n{text}")
+    return seconds
+
+
+def await_receipts(db, count):
+    """The receiver's receipts once it has count of them (fails when none comes for 60 s, or on a bad one)."""
+    seen, progress = -1, time.time()
+    while True:
+        now = get_json(f"{RECEIVER}/count")
+        if now["bad"]:
+            raise RuntimeError(f"the receiver refused {now['bad']} requests: {json.dumps(get_json(f'{RECEIVER}/receipts'))[:3000]}")
+        if now["receipts"] >= count:
+            break
+        if now["receipts"] != seen:
+            seen, progress = now["receipts"], time.time()
+        elif time.time() - progress > 60:
+            states = sql(db, "SET funnel.all_teams = 'on'; SELECT status, count(*), max(last_error) FROM webhook_delivery GROUP BY status")
+            raise RuntimeError(f"{seen} of {count} events received, none for 60 s; deliveries: {states}")
+        time.sleep(0.1)
+    time.sleep(0.5)  # anything more (a duplicate) would come now
+    answer = get_json(f"{RECEIVER}/receipts")
+    receipts = answer["receipts"]
+    if answer["bad"] or len(receipts) != count or len({r[2] for r in receipts}) != count:
+        raise RuntimeError(f"{len(receipts)} receipts ({len({r[2] for r in receipts})} distinct) for {count} events, "
+                           f"{answer['bad']} refused: {answer['samples']}")
+    if any(r[4] != "contact.created" for r in receipts):
+        raise RuntimeError(f"events of other types received: {[r for r in receipts if r[4] != 'contact.created'][:3]}")
+    sequences = sorted(r[3] for r in receipts)
+    if sequences != list(range(sequences[0], sequences[0] + count)):
+        raise RuntimeError("the team's sequence numbers received are not consecutive")
+    # every delivery recorded as delivered (the relay records results on its next cycle)
+    for _ in range(100):
+        states = dict((s, int(n)) for s, n in sql(db, "SET funnel.all_teams = 'on'; SELECT status, count(*) FROM webhook_delivery GROUP BY status"))
+        if set(states) == {"DELIVERED"}:
+            break
+        time.sleep(0.1)
+    else:
+        raise RuntimeError(f"deliveries not all recorded as delivered: {states}")
+    return receipts
+
+
+def percentile(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+class NumberingHeld:
+    """Holds the relay's numbering lock (a session advisory lock, as another instance's relay would hold it
+    for its transaction): committed events wait unnumbered, so nothing is delivered, until released."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def __enter__(self):
+        self.proc = subprocess.Popen(["su", "postgres", "-c", f"psql -X -q -p {PG_PORT} -d {self.db}"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        self.proc.stdin.write(f"SELECT pg_advisory_lock({NUMBERING_LOCK});\n")
+        self.proc.stdin.flush()
+        hi, lo = NUMBERING_LOCK >> 32, NUMBERING_LOCK & 0xFFFFFFFF
+        for _ in range(300):
+            if sql(self.db, f"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = {hi} "
+                            f"AND objid = {lo} AND objsubid = 1 AND pid <> pg_backend_pid()")[0][0] == "1":
+                return self
+            time.sleep(0.1)
+        raise RuntimeError("could not take the relay's numbering lock")
+
+    def release(self):
+        if self.proc.poll() is None:
+            self.proc.stdin.write(f"SELECT pg_advisory_unlock({NUMBERING_LOCK});\n\\q\n")
+            self.proc.stdin.close()
+            self.proc.wait(30)
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+def measure_delivery(app, db, figures):
+    """E: events delivered by one instance to a local receiver, live and from a backlog."""
+    forget_events(db)  # what an interrupted run may have left
+    team = sql(db, f"SELECT id FROM team WHERE code = '{EVENT_TEAM}'")[0][0]
+    sql(db, f"ALTER TABLE contact ALTER COLUMN id RESTART WITH {FRESH_EVENT_CONTACT}")
+    answer = post(app.url, EVENT_MANAGER, ENDPOINT, {"url": f"{RECEIVER}/funnel-events"})["createWebhookEndpoint"]
+    receiver = Process("receiver", ["node", "bench/receiver.js"], {"PORT": str(RECEIVER_PORT), "SECRET": answer["secret"]},
+                       RECEIVER, lambda: get_json(f"{RECEIVER}/count"))
+    e = figures.setdefault("E", {})
+    try:
+        log(f"E: {EVENTS:,} changes (createContact), each event delivered as it comes")
+        load = os.getloadavg()[0]
+        seconds = create_contacts(db, EVENTS, app.url)
+        receipts = await_receipts(db, EVENTS)
+        at = [r[0] / 1000 for r in receipts]
+        occurred = [instant(r[1]).timestamp() for r in receipts]
+        latency = [(a - o) * 1000 for a, o in zip(at, occurred)]
+        e["live"] = {"events": EVENTS, "create_s": seconds, "changes_per_s": (EVENTS - 1) / (max(occurred) - min(occurred)),
+                     "per_s": (EVENTS - 1) / (max(at) - min(at)), "p50_ms": percentile(latency, 50),
+                     "p99_ms": percentile(latency, 99), "max_ms": max(latency), "drain_ms": (max(at) - max(occurred)) * 1000,
+                     "load": [load, os.getloadavg()[0]]}
+        log(f"E: {EVENTS:,} more changes while the relay's numbering is held back, then the backlog delivered")
+        load = os.getloadavg()[0]
+        with NumberingHeld(db) as held:
+            seconds = create_contacts(db, EVENTS, app.url)
+            time.sleep(1)
+            waiting = int(sql(db, f"SET funnel.all_teams = 'on'; SELECT count(*) FROM event WHERE team_id = {team} AND position IS NULL")[0][0])
+            early = get_json(f"{RECEIVER}/count")["receipts"]
+            if waiting != EVENTS or early:
+                raise RuntimeError(f"with numbering held back, {waiting} events of {EVENTS} waited and {early} were delivered")
+            released = time.time()
+            held.release()
+        receipts = await_receipts(db, EVENTS)
+        at = [r[0] / 1000 for r in receipts]
+        e["backlog"] = {"events": EVENTS, "create_s": seconds, "per_s": (EVENTS - 1) / (max(at) - min(at)),
+                        "first_ms": (min(at) - released) * 1000, "drain_ms": (max(at) - released) * 1000,
+                        "load": [load, os.getloadavg()[0]]}
+    finally:
+        receiver.stop()
+        forget_events(db)
+
+
+def measure_outbox_cost(db, figures, app=None):
+    """E: convertQuote and recordInteraction on this build and, with BEFORE_APP, on the build before events
+    and on this build with its relay off (funnel.events.relay=false: events written, never numbered nor
+    sent), each on its own copy of the database, all started afresh, warmed up alike, measured in turn."""
+    builds, started = {}, []
+    dbs = {"before": BEFORE_DB, "after": db, "norelay": NORELAY_DB}
+    try:
+        if BEFORE_APP:
+            log(f"--- E: starting the build before events ({BEFORE_APP}) on {BEFORE_DB}, this build on {db}, "
+                f"and this build with its relay off on {NORELAY_DB}")
+            builds["before"] = start_app(BEFORE_DB, BEFORE_PORT, "funnel-before",
+                                         ["java", *JAVA_OPTS, "-jar", f"{BEFORE_APP}/quarkus-run.jar"])
+            started.append(builds["before"])
+            builds["after"] = start_app(db, APP_PORT, "funnel-after")
+            started.append(builds["after"])
+            builds["norelay"] = start_app(NORELAY_DB, NORELAY_PORT, "funnel-norelay", settings={"FUNNEL_EVENTS_RELAY": "false"})
+            started.append(builds["norelay"])
+        else:
+            builds["after"] = app
+        rounds = E_ROUNDS if BEFORE_APP else 1
+        ops = ("B", "R") if BEFORE_APP else ("R",)  # this build's convertQuote alone is B, above
+        per_run = 500 * DURATION
+        for name in builds:
+            forget_fresh(dbs[name])  # what an interrupted run may have left
+            fresh_quotes(dbs[name], per_run * (1 + 2 * rounds))
+            quotes = [gid("Quote", int(q)) for (q,) in sql(dbs[name], "SELECT quote_id FROM bench.fresh ORDER BY n")]
+            with open(f"{WORK}/e-convert-{name}.txt", "w") as f:
+                f.write("\n".join(quotes) + "\n")
+            with open(f"{WORK}/e-record-{name}.txt", "w") as f:
+                f.write("\n".join(fresh_prospects(dbs[name], 200 if SMOKE else 2000)) + "\n")
+        for name, a in builds.items():
+            log(f"E: {name}, warm-up")
+            if "B" in ops:
+                wrk(f"{a.url}/graphql", lua_convert(0, per_run, 2, f"e-convert-{name}"), 8, duration=max(2, DURATION // 2))
+            wrk(f"{a.url}/graphql", lua_record(f"e-record-{name}", 2), 8, duration=max(2, DURATION // 2))
+        counts = {name: e_counts(dbs[name]) for name in builds}
+        offsets = {name: per_run for name in builds}
+        runs = {name: {} for name in builds}
+        loads = []
+        for r in range(rounds):
+            order = list(builds) if r % 2 == 0 else list(reversed(builds))
+            for op in ops:
+                for c in (1, 8):
+                    for name in order:
+                        log(f"E: {name}, {'convertQuote' if op == 'B' else 'recordInteraction'}, concurrency {c}, round {r + 1}")
+                        loads.append(os.getloadavg()[0])
+                        if op == "B":
+                            script = lua_convert(offsets[name], per_run, min(c, 2), f"e-convert-{name}")
+                            offsets[name] += per_run
+                        else:
+                            script = lua_record(f"e-record-{name}", min(c, 2))
+                        was = db_work(dbs[name])
+                        result = wrk(f"{builds[name].url}/graphql", script, c)
+                        result["db"] = [n - m for n, m in zip(db_work(dbs[name]), was)]
+                        runs[name].setdefault(f"{op}{c}", []).append(result)
+        for name in builds:
+            made = [n - m for n, m in zip(e_counts(dbs[name]), counts[name])]
+            for i, op in enumerate(("B", "R")):
+                answered = sum(r["requests"] for c in (1, 8) for r in runs[name].get(f"{op}{c}", []))
+                if not answered <= made[i] <= answered + 9 * rounds:  # wrk leaves answers on the way uncounted
+                    raise RuntimeError(f"{name}: {answered} {op} requests answered, {made[i]} rows written")
+            check_conversions(dbs[name])
+        figures["E_cost"] = {"runs": runs, "rounds": rounds, "load": [min(loads), max(loads)]}
+    finally:
+        for a in started:
+            a.stop()
+        for name in builds:
+            forget_fresh(dbs[name])
+
+
+def db_work(db):
+    """What the database has done so far: the database's commits and rows written (its statistics, which
+    backends report within a second), and the cluster's WAL in bytes (the other databases idle meanwhile)."""
+    return [int(v) for v in sql(db, f"""SELECT xact_commit, tup_inserted + tup_updated + tup_deleted,
+        pg_current_wal_lsn() - '0/0' FROM pg_stat_database WHERE datname = current_database()""")[0]]
+
+
+def e_counts(db):
+    """Invoices of the fresh quotes, and interactions of the fresh prospects, so far."""
+    return [int(v) for v in sql(db, f"""SET funnel.all_teams = 'on';
+        SELECT (SELECT count(*) FROM invoice WHERE id >= {FRESH_INVOICE}),
+               (SELECT count(*) FROM interaction WHERE contact_id IN (SELECT contact_id FROM bench.prospect))""")[0]]
 
 
 # ------------------------------------------------------------------ the report
@@ -698,6 +1109,62 @@ def native_report(f):
             "Ratios are req/s for A and B."]
 
 
+def events_report(f):
+    """E: webhook delivery, and the outbox's cost against the build before events (or this build alone)."""
+    out = []
+    e = f.get("E")
+    if e:
+        live, backlog = e["live"], e["backlog"]
+        load = lambda x: f"{x['load'][0]:.1f}–{x['load'][1]:.1f}"
+        out += [f"| E: webhook delivery by one instance to a local receiver, {live['events']:,} events a phase | live | from a backlog |",
+                "|---|---|---|",
+                f"| changes (createContact, concurrency 8, one contact.created each) | {live['changes_per_s']:.0f}/s, "
+                f"{live['create_s']:.1f} s | {backlog['events'] / backlog['create_s']:.0f}/s, {backlog['create_s']:.1f} s, "
+                "numbering held back meanwhile |",
+                f"| **events delivered per second** (first to last receipt) | **{live['per_s']:.0f}** | **{backlog['per_s']:.0f}** |",
+                f"| **change to receipt** (occurredAt to receipt) p50, p99, max | **{live['p50_ms']:.0f} ms, {live['p99_ms']:.0f} ms**, "
+                f"{live['max_ms']:.0f} ms | |",
+                f"| drain | last receipt {live['drain_ms']:.0f} ms after the last change | last receipt {backlog['drain_ms']:.0f} ms "
+                f"after the release (first {backlog['first_ms']:.0f} ms after) |",
+                f"| 1-minute load average, start and end | {load(live)} | {load(backlog)} |", "",
+                "Every event was received once, signature checked, its delivery recorded DELIVERED; the team's sequence "
+                "numbers received were consecutive.", ""]
+    cost = f.get("E_cost")
+    if not cost:
+        return out
+    runs, rounds = cost["runs"], cost["rounds"]
+    mean = lambda rs, k: sum(r[k] for r in rs) / len(rs)
+    cell = lambda rs: f"{mean(rs, 'rps'):.0f} req/s, p50 {mean(rs, 'p50'):.1f} ms, p99 {mean(rs, 'p99'):.1f} ms"
+    names = {"B": "convertQuote", "R": "recordInteraction"}
+    if "before" in runs:
+        versus = lambda a, b: (f"**{ratio(mean(a, 'rps'), mean(b, 'rps')):.2f}** ("
+                               + ", ".join(f"{ratio(x['rps'], y['rps']):.2f}" for x, y in zip(a, b)) + ")")
+        out += [f"| E: the outbox's cost, {rounds} rounds in turn (means) | before events (BEFORE_APP) | this build | "
+                "this build, relay off | **this/before** (each round) (target ≥ 0.9) | relay off/before (each round) |",
+                "|---|---|---|---|---|---|"]
+        for op in ("B", "R"):
+            for c in (1, 8):
+                b, a, n = (runs[k][f"{op}{c}"] for k in ("before", "after", "norelay"))
+                out.append(f"| {names[op]}, concurrency {c} | {cell(b)} | {cell(a)} | {cell(n)} | {versus(a, b)} | {versus(n, b)} |")
+        per = lambda rs, i: sum(r["db"][i] for r in rs) / sum(r["requests"] for r in rs)
+        out += ["", "| E: database work per request, all rounds and both concurrencies (the database's statistics) "
+                    "| before events | this build | this build, relay off |", "|---|---|---|---|"]
+        for op in ("B", "R"):
+            rs = {k: runs[k][f"{op}1"] + runs[k][f"{op}8"] for k in ("before", "after", "norelay")}
+            out.append(f"| {names[op]}: commits, rows written, WAL | " + " | ".join(
+                f"{per(rs[k], 0):.1f}, {per(rs[k], 1):.1f}, {per(rs[k], 2) / 1024:.1f} KiB" for k in ("before", "after", "norelay")) + " |")
+        out += ["", f"The three started afresh side by side, each on its own copy of the {SIZES[-1]:,}-contact database "
+                    f"({BEFORE_DB}: the same data without the events schema; {NORELAY_DB}: with it), warmed up alike, then "
+                    "measured in turn, the three figures of a row seconds apart, the order reversed every other round. \"Relay off\": "
+                    "this build with funnel.events.relay=false, writing its events in each change's transaction but never "
+                    f"numbering them. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}."]
+    else:
+        out += ["| E: this build alone (no BEFORE_APP) | concurrency 1 | concurrency 8 |", "|---|---|---|",
+                "| recordInteraction | " + " | ".join(cell(runs["after"][f"R{c}"]) for c in (1, 8)) + " |",
+                "", "No BEFORE_APP (the build before events): the before/after comparison was skipped."]
+    return out
+
+
 def report(figures):
     largest, smallest = SIZES[-1], SIZES[0]
     f = figures[largest]
@@ -737,6 +1204,7 @@ def report(figures):
             "| RSS idle after start | " + " | ".join(f"{figures[s]['rss_idle']} MB" for s in SIZES) + " |",
             f"| RSS peak under load (A, concurrency 1–32) | {f['rss_load']} MB |" + " |" * (len(SIZES) - 1), "",
             *native_report(f), "",
+            *events_report(f), "",
             "PostGraphile's answers were checked first: the same total, contacts, order, last interactions and open quotes as Funnel's.", "",
             f"## Plans at {largest:,} contacts", "",
             "EXPLAIN ANALYZE of the queries of one main screen (as the application's role, with its teams), then of "
@@ -754,10 +1222,18 @@ def main():
         page1 = measure_latency(apps, figures)
         for size in SIZES[:-1]:
             apps.pop(size).stop()
-        measure_largest(f"funnel_{SIZES[-1]}", apps[SIZES[-1]], page1, figures[SIZES[-1]])
+        db = f"funnel_{SIZES[-1]}"
+        measure_largest(db, apps[SIZES[-1]], page1, figures[SIZES[-1]])
+        measure_delivery(apps[SIZES[-1]], db, figures[SIZES[-1]])
+        if not BEFORE_APP:
+            log("bench: no BEFORE_APP (the build before events): E's before/after comparison skipped, "
+                "recordInteraction measured on this build alone")
+            measure_outbox_cost(db, figures[SIZES[-1]], apps[SIZES[-1]])
     finally:
         for app in apps.values():
             app.stop()
+    if BEFORE_APP:  # both builds started afresh, once the other instances have stopped
+        measure_outbox_cost(f"funnel_{SIZES[-1]}", figures[SIZES[-1]])
     if NATIVE_RUNNER:
         figures[SIZES[-1]]["native"] = measure_native(f"funnel_{SIZES[-1]}", page1)
     else:

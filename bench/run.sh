@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark of docs/benchmarks.md, in one command:
 #
-#   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 cores, half of it loading;
-#                           ~1.5 min more with a native executable)
-#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement (about two minutes; run by .ci/run)
+#   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 idle cores, half of it
+#                           loading, before E existed; ~1.5 min more with a native executable. With E and
+#                           BEFORE_APP: 25-31 min on a shared machine, of which E 12-14)
+#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement, 500 events (about two minutes; run by .ci/run)
 #
 # It loads each data size into its own database of a throw-away PostgreSQL 15 cluster (port 25433),
 # runs the packaged application (built first if missing) in production mode against it, with
@@ -11,15 +12,27 @@
 # replaying the application's own SQL and with PostGraphile 4 on the same database (bench/bench.py).
 # When a native executable is built (target/*-runner, or NATIVE_RUNNER names one), it is measured
 # too at the largest size, after the JVM instances have stopped (start, memory, A and B), beside the
-# JVM's figures. The table is printed and written to target/bench/results.md.
+# JVM's figures. E (events), at the largest size: webhook delivery by one instance to a local
+# receiver (bench/receiver.js), and the outbox's cost on convertQuote and recordInteraction against
+# the build before events when BEFORE_APP names its target/quarkus-app (built from 170d032, e.g.
+#   git worktree add --detach ../wt-before 170d032 && (cd ../wt-before && ./mvnw -B -q package -DskipTests)
+#   BEFORE_APP=../wt-before/target/quarkus-app bench/run.sh
+# ); that build runs on a copy of the largest database with the events schema taken out
+# (bench/before-events.sql). The table is printed and written to target/bench/results.md.
 #
 # Needs root (the cluster), a JDK 17, Debian's postgresql-15 (server and pgbench), wrk, Node.js 20
 # with npm, python3 and openssl:  apt-get install postgresql-15 wrk nodejs npm python3 openssl
 # Settings: SIZES ("10000 100000 1000000"), DURATION (seconds per measurement, 10), JAVA_OPTS
 # (-Xmx512m), NATIVE_RUNNER (the native executable; default target/*-runner if there is one),
-# NATIVE_OPTS (-Xmx512m, as the JVM's heap), KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses
-# databases already loaded at the size.
+# NATIVE_OPTS (-Xmx512m, as the JVM's heap), BEFORE_APP (above; without it E's comparison is skipped),
+# EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 2),
+# KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses databases already loaded at the size.
 set -euo pipefail
+if [ -n "${BEFORE_APP:-}" ]; then
+    [ -f "$BEFORE_APP/quarkus-run.jar" ] || { echo "bench: BEFORE_APP $BEFORE_APP has no quarkus-run.jar" >&2; exit 1; }
+    BEFORE_APP=$(cd "$BEFORE_APP" && pwd)
+    export BEFORE_APP
+fi
 cd "$(dirname "$0")/.."
 
 for tool in wrk pgbench node npm python3 openssl java pg_createcluster; do
@@ -65,5 +78,22 @@ for size in $SIZES; do
         || { tail -20 $WORK/generate-$size.log >&2; exit 1; }
     tail -1 $WORK/generate-$size.log >&2
 done
+
+if [ -n "${BEFORE_APP:-}" ]; then
+    # the largest database twice again, file copies: for the build before events, with the events
+    # schema (V8) taken out so that its Flyway finds the schema it knows (V1-V7) over the same data;
+    # and for this build with its event relay off
+    largest=${SIZES##* }
+    echo "bench: copying funnel_$largest to funnel_before_$largest and funnel_norelay_$largest" >&2
+    su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres" > /dev/null <<SQL
+DROP DATABASE IF EXISTS funnel_before_$largest WITH (FORCE);
+CREATE DATABASE funnel_before_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY;
+DROP DATABASE IF EXISTS funnel_norelay_$largest WITH (FORCE);
+CREATE DATABASE funnel_norelay_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY;
+SQL
+    su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_before_$largest" < bench/before-events.sql > /dev/null
+else
+    echo "bench: no BEFORE_APP: E's comparison with the build before events will be skipped" >&2
+fi
 
 python3 bench/bench.py
