@@ -36,6 +36,12 @@ CREATE TABLE event_position (
     last_value BIGINT NOT NULL
 );
 INSERT INTO event_position VALUES (0);
+-- Not a team's row, but spans every team: only a connection that sees every team (the relay's,
+-- with funnel.all_teams on) reads or writes it; a request's role has no grant on it at all.
+ALTER TABLE event_position ENABLE ROW LEVEL SECURITY;
+ALTER TABLE event_position FORCE ROW LEVEL SECURITY;
+CREATE POLICY event_position_all_teams ON event_position
+    USING (current_setting('funnel.all_teams', true) = 'on');
 
 -- the relay's work list: committed, not yet numbered
 CREATE INDEX event_unnumbered_idx ON event (id) WHERE position IS NULL;
