@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.funnel.common.Ids;
 import dev.funnel.support.Api;
+import dev.funnel.support.Await;
 import dev.funnel.support.Quotes;
 import dev.funnel.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -107,19 +108,9 @@ class CrossTeamSchemaWalkTest {
 
     /** An event of blue's, once the relay has numbered it. */
     private static String blueEvent(String team) {
-        for (int i = 0; i < 200; i++) {
-            String id = Api.ok(Tokens.manager(team), "query($t: String) { events(filter: {team: $t}, first: 1) { edges { node { id } } } }",
-                    "t", team).getString("data.events.edges[0].node.id");
-            if (id != null) {
-                return id;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError("no event of " + team + " was numbered");
+        return Await.until(() -> Api.ok(Tokens.manager(team), "query($t: String) { events(filter: {team: $t}, first: 1) { edges { node { id } } } }",
+                "t", team).getString("data.events.edges[0].node.id"), java.util.Objects::nonNull, java.time.Duration.ofSeconds(20),
+                "an event of " + team + " numbered");
     }
 
     /** One root field with every argument filled and every field selected. */

@@ -91,20 +91,8 @@ public final class GraphQLWs implements AutoCloseable {
     }
 
     public List<JsonPath> await(Predicate<List<JsonPath>> done, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (done.test(messages())) {
-                return messages();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("Not received within " + timeout + ": got " + messages().stream().map(JsonPath::prettify).toList()
-                + (closed.isDone() ? ", closed with " + closed.join() : ""));
+        return Await.until(this::messages, done, timeout,
+                "the messages expected" + (closed.isDone() ? " (closed with " + closed.join() + ")" : ""));
     }
 
     /** The close code, once the server closed the connection. */

@@ -83,20 +83,7 @@ public final class Receiver implements AutoCloseable {
 
     /** Waits until the received requests satisfy {@code done}; fails after {@code timeout}. */
     public List<Delivery> await(Predicate<List<Delivery>> done, Duration timeout) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (done.test(received())) {
-                return received();
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("The receiver did not get what was expected within " + timeout + "; it got: "
-                + received().stream().map(d -> d.status() + " " + d.body()).toList());
+        return Await.until(this::received, done, timeout, "the deliveries expected");
     }
 
     @Override

@@ -24,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 import dev.funnel.support.Api;
+import dev.funnel.support.Await;
 import dev.funnel.support.Errors;
 import dev.funnel.support.Quotes;
 import dev.funnel.support.Receiver;
@@ -305,18 +306,13 @@ class WebhooksTest {
     /** The team's event types in log order, once the log holds {@code until} ("type" or "type:subjectId"). */
     static List<String> awaitTypes(String team, String until) {
         String[] wanted = until.split(":", 2);
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            List<Map<String, Object>> events = Api.ok(Tokens.manager(team),
-                    "query($t: String) { events(filter: {team: $t}, first: 200) { edges { node { typeName subjectId } } } }",
-                    "t", team).getList("data.events.edges.node");
-            if (events.stream().anyMatch(e -> e.get("typeName").equals(wanted[0])
-                    && (wanted.length == 1 || e.get("subjectId").equals(wanted[1])))) {
-                return events.stream().map(e -> (String) e.get("typeName")).toList();
-            }
-            sleep(100);
-        }
-        throw new AssertionError("no " + until + " in the events of " + team);
+        List<Map<String, Object>> events = Await.until(() -> Api.ok(Tokens.manager(team),
+                "query($t: String) { events(filter: {team: $t}, first: 200) { edges { node { typeName subjectId } } } }",
+                "t", team).<Map<String, Object>>getList("data.events.edges.node"),
+                es -> es.stream().anyMatch(e -> e.get("typeName").equals(wanted[0])
+                        && (wanted.length == 1 || e.get("subjectId").equals(wanted[1]))),
+                WAIT, until + " in the events of " + team);
+        return events.stream().map(e -> (String) e.get("typeName")).toList();
     }
 
     static JsonPath awaitDelivery(String team, String status) {
@@ -324,39 +320,22 @@ class WebhooksTest {
     }
 
     static JsonPath awaitDelivery(String team, String status, java.util.function.Predicate<JsonPath> also) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < end) {
-            last = Api.ok(Tokens.manager(team), """
-                    query($t: String) { webhookEndpoints(team: $t) { edges { node { deliveries(first: 1) { edges { node {
-                      status attempts lastResponseStatus lastResponseBody lastError deliveredAt event { typeName } } } } } } } }""",
-                    "t", team);
-            Object node = last.get("data.webhookEndpoints.edges[0].node.deliveries.edges[0].node");
-            if (node != null) {
-                JsonPath d = new JsonPath(last.prettify()).setRootPath("data.webhookEndpoints.edges[0].node.deliveries.edges[0].node");
-                if (status.equals(d.getString("status")) && also.test(d)) {
-                    return d;
-                }
-            }
-            sleep(100);
-        }
-        throw new AssertionError("no " + status + " delivery for " + team + ": " + (last == null ? null : last.prettify()));
+        String root = "data.webhookEndpoints.edges[0].node.deliveries.edges[0].node";
+        return Await.until(() -> new JsonPath(Api.ok(Tokens.manager(team), """
+                query($t: String) { webhookEndpoints(team: $t) { edges { node { deliveries(first: 1) { edges { node {
+                  status attempts lastResponseStatus lastResponseBody lastError deliveredAt event { typeName } } } } } } } }""",
+                "t", team).prettify()).setRootPath(root),
+                d -> status.equals(d.getString("status")) && also.test(d), WAIT, "a " + status + " delivery for " + team);
     }
 
     static JsonPath awaitEndpoint(String team, java.util.function.Predicate<JsonPath> done) {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < end) {
-            JsonPath e = new JsonPath(Api.ok(Tokens.manager(team),
-                    "query($t: String) { webhookEndpoints(team: $t) { edges { node { enabled disabledReason disabledAt } } } }",
-                    "t", team).prettify()).setRootPath("data.webhookEndpoints.edges[0].node");
-            if (done.test(e)) {
-                return e;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("the endpoint of " + team + " did not reach the state expected");
+        return Await.until(() -> new JsonPath(Api.ok(Tokens.manager(team),
+                "query($t: String) { webhookEndpoints(team: $t) { edges { node { enabled disabledReason disabledAt } } } }",
+                "t", team).prettify()).setRootPath("data.webhookEndpoints.edges[0].node"), done, WAIT,
+                "the state expected of the endpoint of " + team);
     }
 
+    /** A quiet period: how long a test waits to show that nothing more arrives. */
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
