@@ -45,6 +45,7 @@ BEFORE_APP = os.environ.get("BEFORE_APP", "")  # target/quarkus-app of the build
 BEFORE_DB = f"funnel_before_{SIZES[-1]}"  # the largest size's data, schema as the build before events left it
 NORELAY_DB = f"funnel_norelay_{SIZES[-1]}"  # the largest size's data again, for this build with its relay off
 EVENTS = int(os.environ.get("EVENTS", "500" if SMOKE else "20000"))  # changes per E delivery phase
+COST_ONLY = os.environ.get("E_COST_ONLY") == "1"  # E's before/after comparison alone (target/bench/results-cost.md)
 E_ROUNDS = int(os.environ.get("E_ROUNDS", "2"))  # E's rounds of the builds in turn, the order reversed every other
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
@@ -1217,6 +1218,16 @@ def report(figures):
 
 def main():
     figures = {}
+    if COST_ONLY:
+        if not BEFORE_APP:
+            raise SystemExit("bench: E_COST_ONLY needs BEFORE_APP (the build before events)")
+        figures[SIZES[-1]] = {}
+        measure_outbox_cost(f"funnel_{SIZES[-1]}", figures[SIZES[-1]])
+        text = "\n".join(events_report(figures[SIZES[-1]])) + "\n"
+        with open(f"{WORK}/results-cost.md", "w") as f:
+            f.write(text)
+        print(text)
+        return
     apps = start_all(figures)
     try:
         page1 = measure_latency(apps, figures)
