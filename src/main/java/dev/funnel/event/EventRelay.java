@@ -49,7 +49,6 @@ public class EventRelay {
     /** The advisory lock key of numbering ("funnel" in ASCII, as an integer). */
     static final long NUMBERING_LOCK = 0x66756e6e656cL;
     private static final int BATCH = 1000;
-    private static final long LINGER_MILLIS = 20;
 
     private final AgroalDataSource db;
     private final EventsConfig config;
@@ -147,7 +146,7 @@ public class EventRelay {
             if (signalled && running) {
                 // woken by a commit: let the commits of the next few milliseconds join it, so that
                 // under load the relay numbers (and delivers) in batches rather than once per change
-                long left = TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+                long left = config.batchWindow().toNanos();
                 while (left > 0 && running) {
                     left = work.awaitNanos(left);
                 }
@@ -218,7 +217,10 @@ public class EventRelay {
                 on conflict (team_id, kind) do update set last_value = team_counter.last_value + excluded.last_value
                 returning team_id, last_value
             ), base as (
+                -- PostgreSQL runs a data-modifying WITH even when nothing reads it: with nothing to
+                -- number, this updates no row, so an idle cycle writes nothing (no WAL, no commit record)
                 update event_position set last_value = last_value + (select count(*) from batch)
+                where exists (select 1 from batch)
                 returning last_value - (select count(*) from batch) as p
             )
             update event e set position = base.p + numbered.n, seq = bumped.last_value - per_team.c + numbered.tn

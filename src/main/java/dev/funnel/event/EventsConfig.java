@@ -21,6 +21,13 @@ public interface EventsConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
+    /**
+     * How long a relay woken by a commit waits for the commits that follow to join it, so that
+     * under load it numbers and delivers in batches: latency for throughput (docs/events.md).
+     */
+    @WithDefault("50ms")
+    Duration batchWindow();
+
     /** Whether this instance runs the relay (numbering, webhook delivery, retention). */
     @WithDefault("true")
     boolean relay();

@@ -126,7 +126,11 @@ public class InteractionService {
                        (select at from answer),
                        (select count(*) from touch where direction = 'OUTBOUND'
                           and occurred_at > coalesce((select at from answer), cast('-infinity' as timestamptz)))""")
-                .setParameter(1, c.id).getSingleResult();
+                .setParameter(1, c.id)
+                // it reads interactions only: no need to flush the contact's pending changes first, which
+                // would write its row twice in one recordInteraction (once here, once at the commit)
+                .unwrap(org.hibernate.query.NativeQuery.class).addSynchronizedEntityClass(Interaction.class)
+                .getSingleResult();
         c.firstTouchDirection = row[0] == null ? null : Direction.valueOf((String) row[0]);
         c.lastInboundAt = toOffset(row[1]);
         c.unansweredTouches = ((Number) row[2]).intValue();

@@ -27,11 +27,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 
 import dev.funnel.common.Ids;
 import dev.funnel.event.EventRelay;
 import dev.funnel.event.EventsConfig;
+import dev.funnel.event.Payload;
 import dev.funnel.event.RelayTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -196,7 +196,7 @@ public class WebhookDispatcher implements RelayTask {
 
     /** The body of every attempt of one delivery: the event, with its payload as data (docs/events.md). */
     private static String body(String webhookId, ResultSet rs) throws SQLException {
-        return Json.createObjectBuilder()
+        return Payload.JSON.createObjectBuilder()
                 .add("id", webhookId)
                 .add("type", rs.getString("type"))
                 .add("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
@@ -206,7 +206,7 @@ public class WebhookDispatcher implements RelayTask {
                 .add("subjectId", rs.getString("subject_id"))
                 .add("actor", rs.getString("actor"))
                 .add("version", rs.getInt("version"))
-                .add("data", Json.createReader(new StringReader(rs.getString("payload"))).readObject())
+                .add("data", Payload.JSON.createReader(new StringReader(rs.getString("payload"))).readObject())
                 .build().toString();
     }
 
