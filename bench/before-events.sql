@@ -1,15 +1,22 @@
 -- Makes a copy of a benchmark database (bench/run.sh: funnel_before_<size>, a copy of funnel_<size>)
--- what the build before events (170d032, migrations V1 to V7) expects: V8__events_webhooks.sql only
--- adds objects, which are dropped here with its line of Flyway's history. The data of V1 to V7 is
--- untouched, so both builds are measured on the same rows.
+-- what the build before events (170d032, migrations V1 to V7) expects: V8__events_webhooks.sql and
+-- V9__owners_leads_campaigns.sql only add objects (tables, nullable columns, indexes), which are
+-- dropped here with their lines of Flyway's history. The data of V1 to V7 is untouched, so both
+-- builds are measured on the same rows.
 DO $$
 BEGIN
-    IF (SELECT max(version::int) FROM flyway_schema_history WHERE version IS NOT NULL) <> 8 THEN
-        RAISE EXCEPTION 'bench/before-events.sql takes out V8 only; this database is at version %',
+    IF (SELECT max(version::int) FROM flyway_schema_history WHERE version IS NOT NULL) NOT IN (8, 9) THEN
+        RAISE EXCEPTION 'bench/before-events.sql takes out V8 and V9 only; this database is at version %',
             (SELECT max(version::int) FROM flyway_schema_history WHERE version IS NOT NULL);
     END IF;
 END $$;
+ALTER TABLE contact DROP COLUMN IF EXISTS owner, DROP COLUMN IF EXISTS lead_status,
+    DROP COLUMN IF EXISTS first_campaign_id, DROP COLUMN IF EXISTS last_campaign_id;
+ALTER TABLE interaction DROP COLUMN IF EXISTS campaign_id;
+ALTER TABLE stage_change DROP COLUMN IF EXISTS owner, DROP COLUMN IF EXISTS reason;
+DROP INDEX IF EXISTS stage_change_team_at_idx;
+DROP TABLE IF EXISTS campaign_touch, campaign_cost, campaign, team_member;
 DROP TABLE webhook_delivery, webhook_endpoint, event, event_position;
 DROP SEQUENCE event_id_seq;
 DELETE FROM team_counter WHERE kind = 'EVENT';
-DELETE FROM flyway_schema_history WHERE version = '8';
+DELETE FROM flyway_schema_history WHERE version IN ('8', '9');

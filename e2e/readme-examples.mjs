@@ -13,7 +13,7 @@
 // - Other languages (```sql for administrators, ```json samples of answers): SKIP.
 //
 // Who calls (a demo user's token from /dev/token): billy (billing, red) for convertQuote, carol
-// (manager, red and blue) for team settings, root (admin) for createTeam, else alice (sales, red).
+// (manager, red and blue) for team settings and campaigns, root (admin) for createTeam, else alice (sales, red).
 //
 // Variables of a graphql example come from the demo data (src/main/resources/db/demo):
 // - $id, $contact, $contactId (ID): a lead of team red that no earlier example used, so examples do
@@ -57,7 +57,7 @@ async function tokenOf(user) {
 function userFor(document) {
   if (/\bconvertQuote\b/.test(document)) return 'billy';
   if (/\bcreateTeam\b/.test(document)) return 'root';
-  if (/\bupdateTeamSettings\b/.test(document)) return 'carol';
+  if (/\bupdateTeamSettings\b|\bcreateCampaign\b|\baddCampaignCost\b/.test(document)) return 'carol';
   return 'alice';
 }
 

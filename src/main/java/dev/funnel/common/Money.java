@@ -19,6 +19,27 @@ public record Money(
         return new Money(new Decimal(amount.setScale(minorDigits(currency), RoundingMode.HALF_UP)), currency);
     }
 
+    /** The ISO 4217 currency of that code, if Funnel supports it (0 to 3 decimals), else VALIDATION on {@code field}. */
+    public static Currency currency(String code, String field) {
+        try {
+            Currency currency = Currency.getInstance(code);
+            if (currency.getDefaultFractionDigits() < 0 || currency.getDefaultFractionDigits() > 3) {
+                throw new ValidationException(field, field + " " + code + " is not supported");
+            }
+            return currency;
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(field, field + " " + code + " is not an ISO 4217 code");
+        }
+    }
+
+    /** VALIDATION on {@code field} when the amount has more decimals than the currency allows. */
+    public static void checkDigits(BigDecimal amount, Currency currency, String field) {
+        if (amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits()) {
+            throw new ValidationException(field, field + " " + amount.toPlainString() + " has more decimals than "
+                    + currency.getCurrencyCode() + " allows (" + currency.getDefaultFractionDigits() + ")");
+        }
+    }
+
     /** How many decimals an amount in that currency has: JPY 0, EUR 2, BHD 3. */
     public static int minorDigits(String currency) {
         return Currency.getInstance(currency).getDefaultFractionDigits();

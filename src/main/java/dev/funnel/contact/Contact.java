@@ -104,6 +104,18 @@ public class Contact extends PanacheEntityBase {
 
     public int unansweredTouches;
 
+    /** The token subject of the team member who owns the contact; null when nobody does. */
+    public String owner;
+
+    /** MQL / SQL while a lead; REJECTED on a suspect sent back to nurture; else null (see {@link #apply}). */
+    @Enumerated(EnumType.STRING)
+    public LeadStatus leadStatus;
+
+    /** The first and the last campaign that touched the contact. */
+    public Long firstCampaignId;
+
+    public Long lastCampaignId;
+
     @Version
     public long version;
 
@@ -132,10 +144,33 @@ public class Contact extends PanacheEntityBase {
             disqualificationReason = null;
             disqualificationNote = null;
         }
+        leadStatus = leadStatusAfter(move);
         stage = move.to();
         refreshTemperature();
         updatedAt = at;
         return StageChange.of(this, move, actor, at);
+    }
+
+    /**
+     * The lead status a move leaves: a contact becoming a lead is marketing-qualified (MQL); sales
+     * accepts it (SQL) or rejects it to nurture (REJECTED, kept while it is a suspect); moving on
+     * to prospect or client ends it. Disqualifying and reopening keep it, so a reopened lead is
+     * where it was.
+     */
+    private LeadStatus leadStatusAfter(Lifecycle.Move move) {
+        if (move.trigger() == StageTrigger.SALES_ACCEPTED) {
+            return LeadStatus.SQL;
+        }
+        if (move.trigger() == StageTrigger.SALES_REJECTED) {
+            return LeadStatus.REJECTED;
+        }
+        if (move.to() == Stage.DISQUALIFIED || move.trigger() == StageTrigger.REOPEN) {
+            return leadStatus;
+        }
+        if (move.to() == Stage.LEAD) {
+            return LeadStatus.MQL;
+        }
+        return null;
     }
 
     /** Recomputes the effective temperature from the stage, the override and how the contact came in. */

@@ -24,6 +24,11 @@ public record ContactConnection(
             @NonNull @Description("The contact.") ContactView node) {
     }
 
+    /** A page of contacts whose cursors carry their ids only (lists ordered by id). */
+    public static ContactConnection of(Page<Contact> page) {
+        return of(page, c -> new Cursor(null, c.id));
+    }
+
     static ContactConnection of(Page<Contact> page, java.util.function.Function<Contact, Cursor> cursor) {
         List<Edge> edges = page.items().stream().map(c -> new Edge(cursor.apply(c).encode(), ContactView.of(c))).toList();
         return new ContactConnection(edges, PageInfo.of(page, edges.stream().map(Edge::cursor).toList()),

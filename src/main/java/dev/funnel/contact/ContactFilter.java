@@ -16,5 +16,7 @@ public record ContactFilter(
         @Size(max = 12) @Description("Any of these sources.") List<Source> sources,
         @Size(max = 64) @Description("Only this team (code); it must be one of the caller's.") String team,
         @Size(max = 200) @Description("Text found in the name or the email, case-insensitive.") String search,
-        @Description("Only contacts changed at or after this time.") OffsetDateTime updatedSince) {
+        @Description("Only contacts changed at or after this time.") OffsetDateTime updatedSince,
+        @Description("ME: the caller's own contacts (my pipeline); UNASSIGNED: contacts nobody owns.") OwnerScope owner,
+        @Size(max = 200) @Description("Only the contacts of this owner (a token subject, as Contact.owner.subject).") String ownedBy) {
 }

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.graphql.Source;
 
 import dev.funnel.interaction.InteractionConnection;
 import dev.funnel.interaction.InteractionService;
+import dev.funnel.team.TeamMemberView;
+import dev.funnel.team.TeamMembers;
 import dev.funnel.team.TeamService;
 import dev.funnel.team.TeamView;
 import dev.funnel.common.PageRequest;
@@ -29,8 +31,10 @@ public class ContactGraphQLApi {
     private final ContactService contacts;
     private final InteractionService interactions;
     private final TeamService teams;
+    private final TeamMembers members;
 
-    public ContactGraphQLApi(ContactService contacts, InteractionService interactions, TeamService teams) {
+    public ContactGraphQLApi(ContactService contacts, InteractionService interactions, TeamService teams, TeamMembers members) {
+        this.members = members;
         this.contacts = contacts;
         this.interactions = interactions;
         this.teams = teams;
@@ -61,11 +65,12 @@ public class ContactGraphQLApi {
     @Query("followUps")
     @Description("Leads and prospects to follow up: hot first, then warm, then cold, longest waiting first; contacts touched too often without an answer are held back.")
     public @NonNull ContactConnection followUps(@Name("team") @Description("Only this team (code).") String team,
+            @Name("owner") @Description("ME: only the caller's own contacts; UNASSIGNED: only contacts nobody owns.") OwnerScope owner,
             @Name("first") @Description("Page forward: this many edges, 0..200 (50 when neither first nor last is given).") Integer first,
             @Name("after") @Description("Cursor of the edge to start after.") String after,
             @Name("last") @Description("Page backward: this many edges, 0..200: those just before the before cursor, or the last ones of the list; not with first.") Integer last,
             @Name("before") @Description("Cursor of the edge to end before.") String before) {
-        return contacts.followUps(team, PageRequest.of(first, after, last, before));
+        return contacts.followUps(team, owner, PageRequest.of(first, after, last, before));
     }
 
     // ------------------------------------------------------------------ mutations
@@ -122,7 +127,46 @@ public class ContactGraphQLApi {
         return ContactView.of(contacts.setTemperature(id, temperature));
     }
 
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
+    @Mutation("assignContact")
+    @Description("Gives a contact to a member of its team (Team.members).")
+    public @NonNull ContactView assignContact(@NonNull @Id @Name("id") @Description("The contact.") String id,
+            @NonNull @Name("owner") @Description("The new owner: a member's token subject (TeamMember.subject).") String owner) {
+        return ContactView.of(contacts.assign(List.of(id), owner).get(0));
+    }
+
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
+    @Mutation("assignContacts")
+    @Description("Gives up to 200 contacts to one owner, all or none: each must be a member of the contact's team.")
+    // ids: declared [String!]! here and published as [ID!]! (graphql/NodeIdsArgument says why)
+    public @NonNull List<@NonNull ContactView> assignContacts(@NonNull @Name("ids") @Description("The contacts, 1..200.") List<@NonNull String> ids,
+            @NonNull @Name("owner") @Description("The new owner: a member's token subject (TeamMember.subject).") String owner) {
+        return contacts.assign(ids, owner).stream().map(ContactView::of).toList();
+    }
+
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
+    @Mutation("acceptLead")
+    @Description("Sales accepts a marketing-qualified lead (MQL): it stays a lead, now sales-qualified (SQL).")
+    public @NonNull ContactView acceptLead(@NonNull @Id @Name("id") @Description("The contact.") String id) {
+        return ContactView.of(contacts.acceptLead(id));
+    }
+
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
+    @Mutation("rejectLead")
+    @Description("Sales rejects a marketing-qualified lead back to nurture: it becomes a suspect again, the reason kept in its stage history.")
+    public @NonNull ContactView rejectLead(@NonNull @Id @Name("id") @Description("The contact.") String id,
+            @NonNull @Name("reason") @Description("Why, 1..2000 characters.") String reason) {
+        return ContactView.of(contacts.rejectLead(id, reason));
+    }
+
     // ------------------------------------------------------------------ fields, batched per page
+
+    @Name("owner")
+    @Description("The team member who owns the contact; null when nobody does.")
+    public List<TeamMemberView> owner(@Source List<ContactView> page) {
+        return members.of(page.stream().map(ContactView::teamId).toList(), page.stream().map(ContactView::ownerSubject).toList())
+                .stream().map(TeamMemberView::of).toList();
+    }
 
     @Name("team")
     @Description("The team that owns the contact.")

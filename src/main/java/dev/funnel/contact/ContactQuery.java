@@ -56,6 +56,15 @@ final class ContactQuery {
             if (filter.updatedSince() != null) {
                 q.and("updatedAt >= :since", "since", filter.updatedSince());
             }
+            if (filter.owner() == OwnerScope.ME) {
+                // a caller without a subject owns nothing
+                q.and("owner = :me", "me", caller.subject() == null ? "" : caller.subject());
+            } else if (filter.owner() == OwnerScope.UNASSIGNED) {
+                q.and("owner is null", null, null);
+            }
+            if (filter.ownedBy() != null) {
+                q.and("owner = :ownedBy", "ownedBy", filter.ownedBy());
+            }
         }
         return new ContactQuery(q, order);
     }

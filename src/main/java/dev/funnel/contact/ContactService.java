@@ -25,6 +25,8 @@ import dev.funnel.event.EventType;
 import dev.funnel.event.Events;
 import dev.funnel.event.Payload;
 import dev.funnel.security.Caller;
+import dev.funnel.security.Role;
+import dev.funnel.team.TeamMembers;
 import dev.funnel.security.TeamFilter;
 import dev.funnel.security.TeamScopedQuery;
 import dev.funnel.team.Team;
@@ -38,8 +40,10 @@ public class ContactService {
     private final TeamService teams;
     private final InputValidator validator;
     private final Events events;
+    private final TeamMembers members;
 
-    public ContactService(Caller caller, TeamService teams, InputValidator validator, Events events) {
+    public ContactService(Caller caller, TeamService teams, InputValidator validator, Events events, TeamMembers members) {
+        this.members = members;
         this.caller = caller;
         this.teams = teams;
         this.validator = validator;
@@ -63,13 +67,20 @@ public class ContactService {
         return find(id).orElseThrow(() -> new NotFoundException("contact", id));
     }
 
+    /** Like {@link #require(String)}, for a change by the caller, who becomes a member of the contact's team (TeamMembers). */
+    private Contact requireForChange(String id) {
+        Contact c = require(id);
+        members.remember(c.teamId);
+        return c;
+    }
+
     /**
      * Like {@link #require(String)}, with the contact's row locked until the transaction ends, so
      * that interactions recorded at the same time on one contact apply one after the other
      * instead of failing on its version.
      */
     public Contact requireLocked(String id) {
-        Contact c = require(id);
+        Contact c = requireForChange(id);
         // read under the lock: an instance the session already held could be stale
         Contact.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
         return c;
@@ -89,8 +100,9 @@ public class ContactService {
     }
 
     /** Lifecycle rule 7 (README): leads and prospects to follow up, hot first, then warm, then cold, longest waiting first. */
-    public ContactConnection followUps(String team, PageRequest page) {
-        FollowUpQuery query = new FollowUpQuery(caller.teamFilter(), team == null ? null : caller.teamIdOf(team), Times.now());
+    public ContactConnection followUps(String team, OwnerScope owner, PageRequest page) {
+        FollowUpQuery query = new FollowUpQuery(caller.teamFilter(), team == null ? null : caller.teamIdOf(team), Times.now(),
+                owner, caller.subject());
         return ContactConnection.of(query.page(page), FollowUpQuery::cursorOf);
     }
 
@@ -127,9 +139,21 @@ public class ContactService {
         c.createdAt = now;
         c.updatedAt = now;
         c.refreshTemperature();
+        if (caller.subject() != null && (caller.hasRole(Role.SALES) || caller.hasRole(Role.MANAGER))) {
+            // a user's new contact is theirs until assigned (docs/funnel.md, "Owners")
+            c.owner = caller.subject();
+        }
+        members.remember(team.id);
+        if (input.campaignId() != null) {
+            // set before the insert, so that contact.created names it; the touch is recorded below
+            c.firstCampaignId = c.lastCampaignId = campaignOf(c, input.campaignId());
+        }
         c.persist();
         events.emit(c.teamId, EventType.CONTACT_CREATED, Ids.encode("Contact", c.id),
                 Payload.of().put("contact", details(c)).build());
+        if (c.firstCampaignId != null) {
+            attribute(c, c.firstCampaignId, now, null);
+        }
         if (!Boolean.FALSE.equals(input.inFunnel())) {
             record(c, Lifecycle.enterFunnel(null), now);
             advance(c, team, now);
@@ -141,7 +165,7 @@ public class ContactService {
     public Contact update(UpdateContactInput input) {
         InputValidator.noNulls("input.roles", input.roles());
         validator.check("input", input);
-        Contact c = require(input.id());
+        Contact c = requireForChange(input.id());
         if (c.version != input.expectedVersion()) {
             throw new VersionConflictException("Contact", input.expectedVersion(), c.version);
         }
@@ -209,14 +233,14 @@ public class ContactService {
 
     @Transactional
     public Contact qualify(String id) {
-        Contact c = require(id);
+        Contact c = requireForChange(id);
         record(c, Lifecycle.qualify(c.stage), Times.now());
         return c;
     }
 
     @Transactional
     public Contact addToFunnel(String id) {
-        Contact c = require(id);
+        Contact c = requireForChange(id);
         OffsetDateTime now = Times.now();
         record(c, Lifecycle.enterFunnel(c.stage), now);
         advance(c, now);
@@ -228,7 +252,7 @@ public class ContactService {
         if (note != null && note.length() > 2000) {
             throw new ValidationException("note", "note must be at most 2000 characters");
         }
-        Contact c = require(id);
+        Contact c = requireForChange(id);
         Lifecycle.Move move = Lifecycle.disqualify(c.stage);
         // set first, so that the stage change's event carries the reason
         c.disqualificationReason = reason;
@@ -239,14 +263,14 @@ public class ContactService {
 
     @Transactional
     public Contact reopen(String id) {
-        Contact c = require(id);
+        Contact c = requireForChange(id);
         record(c, Lifecycle.reopen(c.stage, c.stageBeforeDisqualification), Times.now());
         return c;
     }
 
     @Transactional
     public Contact setTemperature(String id, Temperature temperature) {
-        Contact c = require(id);
+        Contact c = requireForChange(id);
         Lifecycle.checkTemperatureOverride(c.stage);
         jakarta.json.JsonObject before = details(c);
         c.temperatureOverride = temperature;
@@ -271,13 +295,117 @@ public class ContactService {
         return contact;
     }
 
+    // ------------------------------------------------------------------ owners, MQL and SQL
+
+    /** Gives contacts to a member of their team (docs/funnel.md, "Owners"): all of them, or none on any error. */
+    @Transactional
+    public List<Contact> assign(List<String> ids, String owner) {
+        if (ids == null || ids.isEmpty() || ids.size() > 200) {
+            throw new ValidationException("ids", "ids must list 1..200 contacts");
+        }
+        InputValidator.noNulls("ids", ids);
+        if (owner == null || owner.isBlank() || owner.length() > 200) {
+            throw new ValidationException("owner", "owner must be a user's token subject, 1..200 characters");
+        }
+        Map<String, Contact> found = findAll(ids);
+        Map<Long, Boolean> memberOf = new java.util.HashMap<>();
+        OffsetDateTime now = Times.now();
+        List<Contact> assigned = new ArrayList<>();
+        for (String id : ids) {
+            Contact c = found.get(id);
+            if (c == null) {
+                throw new NotFoundException("contact", id);
+            }
+            if (!memberOf.computeIfAbsent(c.teamId, team -> {
+                members.remember(team);
+                return members.isMember(team, owner);
+            })) {
+                throw new ValidationException("owner", "owner " + owner + " is not a member of the contact's team:"
+                        + " members are the sales users and managers who have worked in it (Team.members)");
+            }
+            if (!owner.equals(c.owner)) {
+                jakarta.json.JsonObject before = details(c);
+                c.owner = owner;
+                c.updatedAt = now;
+                updated(c, before);
+            }
+            assigned.add(c);
+        }
+        return assigned;
+    }
+
+    /** Sales accepts a marketing-qualified lead: it becomes sales-qualified (SQL), still a lead. */
+    @Transactional
+    public Contact acceptLead(String id) {
+        Contact c = require(id);
+        members.remember(c.teamId);
+        record(c, Lifecycle.acceptLead(c.stage, c.leadStatus), Times.now());
+        return c;
+    }
+
+    /** Sales rejects a marketing-qualified lead back to nurture, with its reason: a suspect again. */
+    @Transactional
+    public Contact rejectLead(String id, String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new ValidationException("reason", "reason must be 1..2000 characters");
+        }
+        Contact c = require(id);
+        members.remember(c.teamId);
+        record(c, Lifecycle.rejectLead(c.stage, c.leadStatus), Times.now(), reason.strip());
+        return c;
+    }
+
+    // ------------------------------------------------------------------ campaigns
+
+    /**
+     * A campaign of the contact's team reached it ({@code at}: now, or the time of the interaction
+     * it brought): the touch is recorded, and the contact's first and last campaigns follow the
+     * earliest and the latest touch. In the caller's transaction. A campaign of another team, or
+     * none, is NOT_FOUND.
+     */
+    public Contact attribute(Contact c, String campaignId, OffsetDateTime at, Long interactionId) {
+        return attribute(c, campaignOf(c, campaignId), at, interactionId);
+    }
+
+    /** The campaign of the contact's team behind an opaque id, or NOT_FOUND. */
+    public long campaignOf(Contact c, String campaignId) {
+        Long campaign = Ids.decode("Campaign", campaignId);
+        if (campaign == null || Contact.getEntityManager().createNativeQuery("select 1 from campaign where id = ?1 and team_id = ?2")
+                .setParameter(1, campaign).setParameter(2, c.teamId).getResultList().isEmpty()) {
+            throw new NotFoundException("campaign", campaignId);
+        }
+        return campaign;
+    }
+
+    /** {@link #attribute(Contact, String, OffsetDateTime, Long)}, for a campaign known to be of the contact's team. */
+    public Contact attribute(Contact c, long campaign, OffsetDateTime at, Long interactionId) {
+        jakarta.persistence.EntityManager em = Contact.getEntityManager();
+        em.createNativeQuery("insert into campaign_touch (team_id, contact_id, campaign_id, interaction_id, at)"
+                + " values (?1, ?2, ?3, ?4, ?5)").setParameter(1, c.teamId).setParameter(2, c.id)
+                .setParameter(3, campaign).setParameter(4, interactionId).setParameter(5, at).executeUpdate();
+        Object[] ends = (Object[]) em.createNativeQuery("select"
+                + " (select campaign_id from campaign_touch where contact_id = ?1 order by at, id limit 1),"
+                + " (select campaign_id from campaign_touch where contact_id = ?1 order by at desc, id desc limit 1)")
+                .setParameter(1, c.id).getSingleResult();
+        Long first = ((Number) ends[0]).longValue();
+        Long last = ((Number) ends[1]).longValue();
+        if (!first.equals(c.firstCampaignId) || !last.equals(c.lastCampaignId)) {
+            jakarta.json.JsonObject before = details(c);
+            c.firstCampaignId = first;
+            c.lastCampaignId = last;
+            c.updatedAt = Times.now();
+            updated(c, before);
+        }
+        return c;
+    }
+
     /** Rule 1, automatic: after any change to what is known of a suspect, it may now qualify. */
     public void advance(Contact c, OffsetDateTime now) {
         advance(c, teams.byId(c.teamId), now);
     }
 
     private void advance(Contact c, Team team, OffsetDateTime now) {
-        Lifecycle.afterProfileChange(c.stage, Lifecycle.qualification(c.profile(), team.criteria()))
+        Lifecycle.afterProfileChange(c.stage, c.leadStatus, Lifecycle.qualification(c.profile(), team.criteria()))
                 .ifPresent(move -> record(c, move, now));
     }
 
@@ -287,7 +415,13 @@ public class ContactService {
      * trigger comes through here (criteria, exchange, purchase, manual moves, reopen).
      */
     public void record(Contact c, Lifecycle.Move move, OffsetDateTime now) {
+        record(c, move, now, null);
+    }
+
+    /** {@link #record(Contact, Lifecycle.Move, OffsetDateTime)}, with the reason the move takes (a lead rejected to nurture). */
+    public void record(Contact c, Lifecycle.Move move, OffsetDateTime now, String reason) {
         StageChange change = c.apply(move, caller.actor(), now);
+        change.reason = reason;
         change.persist();
         events.emit(c.teamId, EventType.CONTACT_STAGE_CHANGED, Ids.encode("Contact", c.id), Payload.of()
                 .put("contactId", Ids.encode("Contact", c.id))
@@ -298,6 +432,9 @@ public class ContactService {
                 .put("at", now)
                 .put("temperature", c.temperature)
                 .put("disqualificationReason", move.to() == Stage.DISQUALIFIED ? c.disqualificationReason : null)
+                .put("leadStatus", c.leadStatus)
+                .put("owner", c.owner)
+                .put("reason", reason)
                 .build());
     }
 
@@ -337,6 +474,10 @@ public class ContactService {
                 .put("offerKnowledge", c.offerKnowledge)
                 .put("websiteVisits", c.websiteVisits)
                 .put("welcomesProposal", c.welcomesProposal)
+                .put("owner", c.owner)
+                .put("leadStatus", c.leadStatus)
+                .put("firstCampaignId", Ids.encode("Campaign", c.firstCampaignId))
+                .put("lastCampaignId", Ids.encode("Campaign", c.lastCampaignId))
                 .build();
     }
 
@@ -356,7 +497,7 @@ public class ContactService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    static String like(String search) {
+    public static String like(String search) {
         return "%" + search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 

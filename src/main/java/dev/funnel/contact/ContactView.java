@@ -24,6 +24,9 @@ public record ContactView(
         @Ignore boolean quoteRequested,
         @Ignore boolean webFormReceived,
         @Ignore int unansweredTouches,
+        @Ignore String ownerSubject,
+        @Ignore Long firstCampaignDbId,
+        @Ignore Long lastCampaignDbId,
         @NonNull @Id @Description("Opaque id.") String id,
         @NonNull @Description("Person or organization.") ContactKind kind,
         @NonNull @Description("Name shown to users: a person's full name or an organization's name.") String displayName,
@@ -32,6 +35,7 @@ public record ContactView(
         @NonNull @Description("Roles held besides the funnel stage (partner, supplier...).") List<@NonNull ContactRole> roles,
         @Description("Stage in the funnel; null for a contact outside the funnel.") Stage stage,
         @Description("Temperature of a lead or prospect; null at other stages.") Temperature temperature,
+        @Description("A lead's status between marketing and sales (MQL, SQL); REJECTED for a suspect sales sent back to nurture; null otherwise.") LeadStatus leadStatus,
         @NonNull @Description("True when the temperature was set by hand rather than derived.") boolean temperatureOverridden,
         @Description("Why the contact was disqualified; null unless DISQUALIFIED.") DisqualificationReason disqualificationReason,
         @Description("Note given when disqualifying.") String disqualificationNote,
@@ -54,8 +58,8 @@ public record ContactView(
 
     public static ContactView of(Contact c) {
         return new ContactView(c.id, c.teamId, c.organizationId, c.quoteRequested, c.webFormReceived,
-                c.unansweredTouches, Ids.encode("Contact", c.id), c.kind, c.displayName,
-                c.email, c.phone, List.copyOf(c.roles), c.stage, c.temperature, c.temperatureOverride != null,
+                c.unansweredTouches, c.owner, c.firstCampaignId, c.lastCampaignId, Ids.encode("Contact", c.id), c.kind, c.displayName,
+                c.email, c.phone, List.copyOf(c.roles), c.stage, c.temperature, c.leadStatus, c.temperatureOverride != null,
                 c.disqualificationReason, c.disqualificationNote, c.source, c.country, c.region, c.sector,
                 c.employeeCount, Decimal.of(c.annualRevenue), c.decisionMaker, c.knownNeed, c.hasBudget, c.offerKnowledge,
                 c.websiteVisits, c.welcomesProposal, Math.toIntExact(c.version), utc(c.createdAt), utc(c.updatedAt),

@@ -42,5 +42,6 @@ public record CreateContactInput(
         @Description("Qualification answer: has a budget.") Boolean hasBudget,
         @Size(max = 2000) @Description("Qualification answer: what the contact knows of our offer.") String offerKnowledge,
         @PositiveOrZero @Max(1_000_000) @Description("Qualification answer: visits to our website so far.") Integer websiteVisits,
-        @Description("Qualification answer: would welcome a proposal.") Boolean welcomesProposal) {
+        @Description("Qualification answer: would welcome a proposal.") Boolean welcomesProposal,
+        @org.eclipse.microprofile.graphql.Id @Description("The campaign that brought the contact, of its team.") String campaignId) {
 }

@@ -47,21 +47,30 @@ final class FollowUpQuery {
     private final TeamFilter teams;
     private final Long team;
     private final OffsetDateTime now;
+    private final OwnerScope owner;
+    private final String me;
 
-    /** The follow-ups of the caller's teams ({@code teams}), or of its one team {@code team} when not null. */
-    FollowUpQuery(TeamFilter teams, Long team, OffsetDateTime now) {
+    /**
+     * The follow-ups of the caller's teams ({@code teams}), or of its one team {@code team} when not
+     * null; of the caller's own contacts ({@code me}, its subject) or of nobody's, when {@code owner} says so.
+     */
+    FollowUpQuery(TeamFilter teams, Long team, OffsetDateTime now, OwnerScope owner, String me) {
         this.teams = teams;
         this.team = team;
         this.now = now;
+        this.owner = owner;
+        this.me = me == null ? "" : me;
     }
 
     Page<Contact> page(PageRequest page) {
         String from = " from contact c join team t on t.id = c.team_id"
                 + " where " + teams.on("c.team_id") + (team == null ? "" : " and c.team_id = :team")
+                + (owner == OwnerScope.ME ? " and c.owner = :me" : owner == OwnerScope.UNASSIGNED ? " and c.owner is null" : "")
                 + " and c.stage in ('LEAD', 'PROSPECT') and " + TOUCHES_IN_WINDOW + " < t.followup_max_touches";
         Map<String, Object> params = new HashMap<>();
         params.put("team", team);
         params.put("now", now);
+        params.put("me", me);
         long total = ((Number) bind(Contact.getEntityManager().createNativeQuery("select count(*)" + from), params)
                 .getSingleResult()).longValue();
         if (page.size() == 0) {

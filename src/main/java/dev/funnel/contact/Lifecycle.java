@@ -129,6 +129,33 @@ public final class Lifecycle {
         return Optional.empty();
     }
 
+    /**
+     * Rule 1, automatic, for a contact whose lead status is known: a lead sales rejected to nurture
+     * is qualified again only by hand, not by the criteria it already met.
+     */
+    public static Optional<Move> afterProfileChange(Stage stage, LeadStatus leadStatus, Qualification qualification) {
+        return leadStatus == LeadStatus.REJECTED ? Optional.empty() : afterProfileChange(stage, qualification);
+    }
+
+    // ---------------------------------------------------------------- MQL and SQL
+
+    /** Sales accepts a marketing-qualified lead: it stays a lead, sales-qualified. */
+    public static Move acceptLead(Stage stage, LeadStatus status) {
+        if (stage != Stage.LEAD || status == LeadStatus.SQL) {
+            throw refused("accept", stage, stage == Stage.LEAD ? "the lead was already accepted" : "only a lead can be accepted");
+        }
+        return new Move(Stage.LEAD, Stage.LEAD, StageTrigger.SALES_ACCEPTED);
+    }
+
+    /** Sales rejects a marketing-qualified lead back to nurture: a suspect again. */
+    public static Move rejectLead(Stage stage, LeadStatus status) {
+        if (stage != Stage.LEAD || status == LeadStatus.SQL) {
+            throw refused("reject", stage, stage == Stage.LEAD ? "the lead was already accepted; disqualify it instead"
+                    : "only a lead can be rejected");
+        }
+        return new Move(Stage.LEAD, Stage.SUSPECT, StageTrigger.SALES_REJECTED);
+    }
+
     /** Rule 1, by hand: only a suspect can be qualified. */
     public static Move qualify(Stage stage) {
         if (stage != Stage.SUSPECT) {

@@ -39,6 +39,12 @@ public class StageChange extends PanacheEntityBase {
 
     public OffsetDateTime at;
 
+    /** The contact's owner (token subject) when its stage changed. */
+    public String owner;
+
+    /** Why, when the move takes one (a lead rejected to nurture). */
+    public String reason;
+
     static StageChange of(Contact contact, Lifecycle.Move move, String actor, OffsetDateTime at) {
         StageChange change = new StageChange();
         change.teamId = contact.teamId;
@@ -48,6 +54,7 @@ public class StageChange extends PanacheEntityBase {
         change.trigger = move.trigger();
         change.actor = actor;
         change.at = at;
+        change.owner = contact.owner;
         return change;
     }
 }

@@ -15,9 +15,11 @@ public record StageChangeView(
         @NonNull @Description("Stage after.") Stage to,
         @NonNull @Description("What caused the change.") StageTrigger trigger,
         @NonNull @Description("Who made the change: a user name, or the client id of a system caller.") String actor,
-        @NonNull @Description("When (UTC).") OffsetDateTime at) {
+        @NonNull @Description("When (UTC).") OffsetDateTime at,
+        @Description("The contact's owner then (a token subject); null when nobody owned it.") String owner,
+        @Description("Why, when the change takes a reason (a lead rejected to nurture).") String reason) {
 
     static StageChangeView of(StageChange c) {
-        return new StageChangeView(c.from, c.to, c.trigger, c.actor, Times.utc(c.at));
+        return new StageChangeView(c.from, c.to, c.trigger, c.actor, Times.utc(c.at), c.owner, c.reason);
     }
 }

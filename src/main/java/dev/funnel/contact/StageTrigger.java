@@ -19,5 +19,9 @@ public enum StageTrigger {
     @Description("The contact placed a purchase order.")
     PURCHASE_ORDER,
     @Description("A disqualified contact was reopened to the stage it left.")
-    REOPEN
+    REOPEN,
+    @Description("A sales user accepted a marketing-qualified lead (acceptLead): it stays a lead, now sales-qualified.")
+    SALES_ACCEPTED,
+    @Description("A sales user rejected a marketing-qualified lead back to nurture, with a reason (rejectLead): a suspect again.")
+    SALES_REJECTED
 }

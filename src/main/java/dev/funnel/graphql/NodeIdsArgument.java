@@ -10,7 +10,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * Publishes {@code nodes(ids:)} as {@code [ID!]!}, as Relay has it. SmallRye 2.17 cannot take a
+ * Publishes {@code nodes(ids:)} and {@code assignContacts(ids:)} as {@code [ID!]!}, as Relay has it. SmallRye 2.17 cannot take a
  * list of ids: {@code @Id} on a {@code List<String>} (or {@code String[]}) parameter makes every
  * call fail in its argument conversion ("Unknown Scalar Type"), and {@code @ToScalar(Scalar.ID)}
  * fails the start with a NullPointerException (quarkusio/quarkus#14840). So the method takes
@@ -23,15 +23,22 @@ final class NodeIdsArgument {
     }
 
     static GraphQLSchema.Builder publish(GraphQLSchema.Builder builder) {
-        GraphQLObjectType query = builder.build().getQueryType();
-        GraphQLFieldDefinition nodes = query.getFieldDefinition("nodes");
-        GraphQLArgument ids = nodes == null ? null : nodes.getArgument("ids");
+        GraphQLSchema schema = builder.build();
+        GraphQLObjectType query = asIds(schema.getQueryType(), "nodes");
+        GraphQLObjectType mutation = asIds(schema.getMutationType(), "assignContacts");
+        return builder.query(query).mutation(mutation);
+    }
+
+    /** The type with its field's {@code ids} argument published as {@code [ID!]!}. */
+    private static GraphQLObjectType asIds(GraphQLObjectType type, String field) {
+        GraphQLFieldDefinition definition = type == null ? null : type.getFieldDefinition(field);
+        GraphQLArgument ids = definition == null ? null : definition.getArgument("ids");
         String expected = "[String!]!";
         if (ids == null || !expected.equals(GraphQLTypeUtil.simplePrint(ids.getType()))) {
-            throw new IllegalStateException("Query.nodes(ids:) is no longer " + expected + "; see NodeIdsArgument");
+            throw new IllegalStateException(field + "(ids:) is no longer " + expected + "; see NodeIdsArgument");
         }
         GraphQLArgument asIds = ids.transform(a -> a.type(GraphQLNonNull.nonNull(GraphQLList.list(GraphQLNonNull.nonNull(Scalars.GraphQLID)))));
-        GraphQLFieldDefinition published = nodes.transform(f -> f.argument(asIds));
-        return builder.query(query.transform(q -> q.field(published)));
+        GraphQLFieldDefinition published = definition.transform(f -> f.argument(asIds));
+        return type.transform(t -> t.field(published));
     }
 }

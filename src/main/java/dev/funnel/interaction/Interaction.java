@@ -35,5 +35,8 @@ public class Interaction extends PanacheEntityBase {
 
     public String author;
 
+    /** The campaign that brought it, if any (docs/funnel.md, "Campaigns"). */
+    public Long campaignId;
+
     public OffsetDateTime createdAt;
 }

@@ -76,7 +76,11 @@ public class InteractionService {
         i.summary = input.summary() == null || input.summary().isBlank() ? null : input.summary().strip();
         i.author = caller.actor();
         i.createdAt = now;
+        i.campaignId = input.campaignId() == null ? null : contacts.campaignOf(c, input.campaignId());
         i.persist();
+        if (i.campaignId != null) {
+            contacts.attribute(c, i.campaignId, at, i.id);
+        }
         events.emit(i.teamId, EventType.INTERACTION_RECORDED, Ids.encode("Interaction", i.id), Payload.of()
                 .put("interactionId", Ids.encode("Interaction", i.id))
                 .put("contactId", Ids.encode("Contact", i.contactId))
@@ -183,7 +187,7 @@ public class InteractionService {
             TeamFilter teams = caller.teamFilter();
             Query q = teams.bind(Interaction.getEntityManager().createNativeQuery("select i.* from contact c cross join lateral"
                     + " (select i.id, i.team_id, i.contact_id, i.channel, i.direction, i.occurred_at, i.summary, i.author,"
-                    + " i.created_at from interaction i where i.contact_id = c.id and " + teams.on("i.team_id") + keyset
+                    + " i.created_at, i.campaign_id from interaction i where i.contact_id = c.id and " + teams.on("i.team_id") + keyset
                     + " order by " + NEWEST_FIRST.orderBy(page) + " limit :limit) i where c.id in (:ids)"
                     + " order by i.contact_id, " + NEWEST_FIRST.orderBy(page), Interaction.class))
                     .setParameter("ids", contactIds).setParameter("limit", page.limit());

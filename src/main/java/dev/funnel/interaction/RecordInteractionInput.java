@@ -16,5 +16,6 @@ public record RecordInteractionInput(
         @NonNull @Description("The medium; WEB_FORM, QUOTE_REQUEST and WEBSITE_VISIT are inbound only.") Channel channel,
         @NonNull @Description("INBOUND: they reached us or answered; OUTBOUND: we reached out.") Direction direction,
         @Description("When it took place; now when left out; never in the future.") OffsetDateTime occurredAt,
-        @Size(max = 2000) @Description("What was said or done (up to 2000 characters).") String summary) {
+        @Size(max = 2000) @Description("What was said or done (up to 2000 characters).") String summary,
+        @Id @Description("The campaign that brought it, of the contact's team: the contact is attributed to it at the interaction's time.") String campaignId) {
 }

@@ -306,14 +306,6 @@ public class QuoteService {
     }
 
     private static Currency currency(String code) {
-        try {
-            Currency currency = Currency.getInstance(code);
-            if (currency.getDefaultFractionDigits() < 0 || currency.getDefaultFractionDigits() > 3) {
-                throw new ValidationException("input.currency", "input.currency " + code + " is not supported");
-            }
-            return currency;
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("input.currency", "input.currency " + code + " is not an ISO 4217 code");
-        }
+        return Money.currency(code, "input.currency");
     }
 }

@@ -58,6 +58,19 @@ public class Caller {
         return principal == null || principal.isBlank() ? "unknown" : principal;
     }
 
+    /** The name to show for the caller: the token's name, else its preferred user name, else {@link #actor()}. */
+    public String displayName() {
+        for (String claim : new String[] { "name", "preferred_username" }) {
+            Object value = token.getClaim(claim);
+            String text = value instanceof JsonString json ? json.getString() : value == null ? null : value.toString();
+            if (text != null && !text.isBlank()) {
+                return text.length() > 200 ? text.substring(0, 200) : text;
+            }
+        }
+        String actor = actor();
+        return actor.length() > 200 ? actor.substring(0, 200) : actor;
+    }
+
     public String subject() {
         return token.getSubject();
     }

@@ -1,5 +1,8 @@
 package dev.funnel.team;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.annotation.security.RolesAllowed;
 
 import org.eclipse.microprofile.graphql.Description;
@@ -8,6 +11,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 
 import dev.funnel.security.Role;
 import io.quarkus.security.Authenticated;
@@ -17,9 +21,19 @@ import io.quarkus.security.Authenticated;
 public class TeamGraphQLApi {
 
     private final TeamService teams;
+    private final TeamMembers members;
 
-    public TeamGraphQLApi(TeamService teams) {
+    public TeamGraphQLApi(TeamService teams, TeamMembers members) {
         this.teams = teams;
+        this.members = members;
+    }
+
+    @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })
+    @Name("members")
+    @Description("The team's users as Funnel has seen them work in it (sales users and managers), by name: the owners a contact can be given to. At most 1,000.")
+    public List<@NonNull List<@NonNull TeamMemberView>> members(@Source List<TeamView> page) {
+        Map<Long, List<TeamMembers.Member>> byTeam = members.ofTeams(page.stream().map(TeamView::dbId).toList());
+        return page.stream().map(t -> byTeam.getOrDefault(t.dbId(), List.of()).stream().map(TeamMemberView::of).toList()).toList();
     }
 
     @RolesAllowed({ Role.SALES, Role.MANAGER, Role.ADMIN })

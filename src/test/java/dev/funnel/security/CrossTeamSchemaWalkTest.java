@@ -40,7 +40,8 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
 class CrossTeamSchemaWalkTest {
 
-    private static final Set<String> KINDS = Set.of("Contact", "Quote", "Invoice", "Interaction", "WebhookEndpoint", "Event");
+    private static final Set<String> KINDS = Set.of("Contact", "Quote", "Invoice", "Interaction", "WebhookEndpoint", "Event",
+            "Campaign");
     private static final int DEPTH = 3;
 
     private Map<String, Map<String, Object>> types;
@@ -58,6 +59,9 @@ class CrossTeamSchemaWalkTest {
         Quotes.aSentQuote(red, redContact);
         Api.ok(Tokens.manager(red), "mutation($t: String) { createWebhookEndpoint(input: {team: $t, url: \"https://example.com/red\"})"
                 + " { secret } }", "t", red);
+        String redCampaign = campaign(red, "Red campaign");
+        Api.ok(Tokens.sales(red), "mutation($c: ID!, $k: ID!) { attributeToCampaign(input: {campaignId: $c, contactId: $k}) { id } }",
+                "c", redCampaign, "k", redContact);
         // blue has the same, under a name that must never show up
         blueSecret = "BLUE-SECRET-" + UUID.randomUUID();
         String blueContact = aContact().inTeam(blueTeam).named(blueSecret).source("REFERRAL").atStage("PROSPECT");
@@ -71,8 +75,11 @@ class CrossTeamSchemaWalkTest {
                 + " url: \"https://example.com/" + blueSecret + "\", description: \"" + blueSecret + "\"}) { endpoint { id } } }",
                 "t", blueTeam).getString("data.createWebhookEndpoint.endpoint.id");
         String blueEvent = blueEvent(blueTeam);
+        String blueCampaign = campaign(blueTeam, blueSecret);
+        Api.ok(Tokens.sales(blueTeam), "mutation($c: ID!, $k: ID!) { attributeToCampaign(input: {campaignId: $c, contactId: $k}) { id } }",
+                "c", blueCampaign, "k", blueContact);
         blue.putAll(Map.of("Contact", blueContact, "Quote", blueQuote, "Invoice", blueInvoice, "Interaction", blueInteraction,
-                "WebhookEndpoint", blueEndpoint, "Event", blueEvent, "team", blueTeam));
+                "WebhookEndpoint", blueEndpoint, "Event", blueEvent, "Campaign", blueCampaign, "team", blueTeam));
         for (String kind : KINDS) {
             ghost.put(kind, Ids.encode(kind, 987_654_321L));
         }
@@ -103,7 +110,18 @@ class CrossTeamSchemaWalkTest {
         assertTrue(walked.containsAll(List.of("contact", "contacts", "followUps", "quote", "quotes", "invoice", "invoices",
                 "team", "me", "node", "nodes", "convertQuote", "createContact", "updateContact", "recordInteraction", "createQuote",
                 "events", "webhookEndpoints", "createWebhookEndpoint", "updateWebhookEndpoint", "rotateWebhookSecret",
-                "redeliverEvents")));
+                "redeliverEvents", "assignContact", "assignContacts", "acceptLead", "rejectLead", "campaigns", "createCampaign",
+                "addCampaignCost", "attributeToCampaign", "funnel", "campaignPerformance")));
+    }
+
+    /** A campaign of the team, with a cost line; returns its id. */
+    private static String campaign(String team, String name) {
+        String id = Api.ok(Tokens.manager(team), "mutation($t: String, $n: String!) { createCampaign(input: {team: $t, name: $n,"
+                + " channel: EMAILING, startsOn: \"2026-01-01\", currency: \"EUR\", budget: \"1000\", description: $n}) { id } }",
+                "t", team, "n", name).getString("data.createCampaign.id");
+        Api.ok(Tokens.manager(team), "mutation($c: ID!, $n: String) { addCampaignCost(input: {campaignId: $c, incurredOn: \"2026-01-02\","
+                + " amount: \"250.00\", description: $n}) { id } }", "c", id, "n", name);
+        return id;
     }
 
     /** An event of blue's, once the relay has numbered it. */

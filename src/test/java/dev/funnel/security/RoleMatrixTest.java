@@ -36,6 +36,7 @@ class RoleMatrixTest {
     private static final String INTERACTION_ID = Ids.encode("Interaction", 987_654_321L);
     private static final String QUOTE_ID = Ids.encode("Quote", 987_654_321L);
     private static final String INVOICE_ID = Ids.encode("Invoice", 987_654_321L);
+    private static final String CAMPAIGN_ID = Ids.encode("Campaign", 987_654_321L);
     private static final Set<String> SALES = Set.of("sales", "manager", "admin");
     private static final Set<String> READ_BILLING = Set.of("sales", "manager", "billing", "admin");
     private static final Set<String> MANAGERS = Set.of("manager", "admin");
@@ -91,7 +92,22 @@ class RoleMatrixTest {
                         + "\", enabled: false}) { id } }", MANAGERS),
                 Arguments.of("rotateWebhookSecret", "mutation { rotateWebhookSecret(id: \"" + NO_ID + "\") { secret } }", MANAGERS),
                 Arguments.of("redeliverEvents", "mutation { redeliverEvents(input: {endpointId: \"" + NO_ID
-                        + "\", failedSince: \"2000-01-01T00:00:00Z\"}) { scheduled } }", MANAGERS));
+                        + "\", failedSince: \"2000-01-01T00:00:00Z\"}) { scheduled } }", MANAGERS),
+                Arguments.of("assignContact", "mutation { assignContact(id: \"" + NO_ID + "\", owner: \"x\") { id } }", SALES),
+                Arguments.of("assignContacts", "mutation { assignContacts(ids: [\"" + NO_ID + "\"], owner: \"x\") { id } }", SALES),
+                Arguments.of("acceptLead", "mutation { acceptLead(id: \"" + NO_ID + "\") { id } }", SALES),
+                Arguments.of("rejectLead", "mutation { rejectLead(id: \"" + NO_ID + "\", reason: \"x\") { id } }", SALES),
+                Arguments.of("campaigns", "{ campaigns { totalCount } }", SALES),
+                Arguments.of("node of a campaign", "{ node(id: \"" + CAMPAIGN_ID + "\") { id } }", SALES),
+                Arguments.of("createCampaign", "mutation { createCampaign(input: {team: \"%TEAM%\", name: \"x\", channel: EMAILING,"
+                        + " startsOn: \"2026-01-01\", currency: \"EUR\"}) { id } }", MANAGERS),
+                Arguments.of("addCampaignCost", "mutation { addCampaignCost(input: {campaignId: \"" + NO_ID
+                        + "\", incurredOn: \"2026-01-01\", amount: \"1\"}) { id } }", MANAGERS),
+                Arguments.of("attributeToCampaign", "mutation { attributeToCampaign(input: {campaignId: \"" + NO_ID
+                        + "\", contactId: \"" + NO_ID + "\"}) { id } }", SALES),
+                Arguments.of("funnel", "{ funnel(team: \"%TEAM%\", from: \"2026-01-01\", to: \"2026-01-31\") { total { contacts } } }", SALES),
+                Arguments.of("campaignPerformance", "{ campaignPerformance(team: \"%TEAM%\", from: \"2026-01-01\", to: \"2026-01-31\","
+                        + " attribution: FIRST_TOUCH) { campaigns { reached } } }", SALES));
     }
 
     /** A new query or mutation cannot be left out of the matrix: every root field of the running schema is in it. */
