@@ -517,16 +517,19 @@ def convert_script(db, statements, fresh):
 def outbox_params(statement, params):
     """An event insert of the outbox (event/Events) made replayable: a new id each time (the captured one,
     from Hibernate's pooled sequence, would collide), and the JSON payload written so that pgbench does
-    not take its ':null' or ':true' for variables."""
-    m = re.match(r"insert into event \(([^)]*)\) values \(([^)]*)\)", statement, re.I)
+    not take its ':null' or ':true' for variables. The driver sends a transaction's events as one
+    multi-row insert (values (...), (...)): each row is rewritten."""
+    m = re.match(r"insert into event \(([^)]*)\) values (.*)$", statement, re.I | re.S)
     if not m:
         return params
-    columns = dict(zip((c.strip() for c in m.group(1).split(",")), (v.strip() for v in m.group(2).split(","))))
+    names = [c.strip() for c in m.group(1).split(",")]
     params = dict(params)
-    id_param, payload_param = (int(re.match(r"\$(\d+)", columns[c]).group(1)) for c in ("id", "payload"))  # "$3::jsonb"
-    params[id_param] = "nextval('event_id_seq')"
-    payload = params[payload_param][1:-1].replace("''", "'")
-    params[payload_param] = f"convert_from(decode('{base64.b64encode(payload.encode()).decode()}', 'base64'), 'UTF8')::jsonb"
+    for row in re.findall(r"\(([^)]*)\)", m.group(2)):
+        columns = dict(zip(names, (v.strip() for v in row.split(","))))
+        id_param, payload_param = (int(re.match(r"\$(\d+)", columns[c]).group(1)) for c in ("id", "payload"))  # "$3::jsonb"
+        params[id_param] = "nextval('event_id_seq')"
+        payload = params[payload_param][1:-1].replace("''", "'")
+        params[payload_param] = f"convert_from(decode('{base64.b64encode(payload.encode()).decode()}', 'base64'), 'UTF8')::jsonb"
     return params
 
 
@@ -536,7 +539,10 @@ def explain(db, statements):
     scope = next(inline(s, p) for s, p in statements if "set_config('role'" in inline(s, p))
     for statement, params in statements:
         text = inline(statement, params)
-        if not text.lower().startswith("select") or "set_config(" in text:
+        lowered = text.lower()
+        # queries only (EXPLAIN ANALYZE runs what it explains): a SELECT, or a WITH that writes nothing
+        writes = any(w in lowered for w in ("insert ", "update ", "delete "))
+        if not (lowered.startswith("select") or (lowered.startswith("with") and not writes)) or "set_config(" in text:
             continue
         rows = sql(db, f"{scope};\nEXPLAIN (ANALYZE, BUFFERS, COSTS OFF, SUMMARY ON) {text};")
         plans.append((text, "\n".join(r[0] for r in rows[1:])))
@@ -590,6 +596,75 @@ def measure_latency(apps, figures, rounds=3):
     figures[largest]["plans_pageN"] = [p for p in explain(db, statements)
                                        if " order by " in p[0] and "from contact c1_0" in p[0]]
     return page1
+
+
+# F: the funnel and campaign performance of the team of a quarter of the contacts (docs/funnel.md)
+FUNNEL_QUERIES = {
+    "funnel by source, last 30 days (created)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
+        groupBy: SOURCE) { total { contacts stages { stage entered { count } advanced { count } lost { count } wentBack { count }
+        stillThere { count } nextStepRate cumulativeRate medianDays p90Days } leads { mql accepted rejected acceptanceRate medianHours } }
+        groups { key contacts stages { stage entered { count } advanced { count } nextStepRate medianDays } } } }""", 30),
+    "funnel by campaign, last 365 days (created)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
+        groupBy: CAMPAIGN) { total { contacts stages { stage entered { count } advanced { count } nextStepRate medianDays } }
+        groups { key label contacts stages { stage entered { count } advanced { count } lost { count } nextStepRate } } } }""", 365),
+    "funnel by owner, last 30 days (active)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
+        cohort: ACTIVE, groupBy: OWNER) { total { contacts stages { stage entered { count } nextStepRate } }
+        groups { key label contacts stages { stage entered { count } advanced { count } } } } }""", 30),
+    "campaign performance, last 365 days (first touch)": ("""query($t: String!, $from: Date!, $to: Date!) {
+        campaignPerformance(team: $t, from: $from, to: $to, attribution: FIRST_TOUCH) { campaigns { campaign { name }
+        reached leads prospects clients revenue { amount currency } cost { amount } costPerClient { amount } roi note }
+        channels { channel reached clients roi } } }""", 365),
+}
+
+
+def funnel_body(query, days):
+    today = datetime.date.today()
+    return {"query": query, "variables": {"t": TEAM, "from": str(today - datetime.timedelta(days=days - 1)), "to": str(today)}}
+
+
+def measure_funnel(apps, figures, rounds=3):
+    """F: each funnel query at every size, concurrency 1, sizes in turn (median of the rounds); the
+    answers checked first (the stages add up); at the largest, the plans of its statements."""
+    scripts = {}
+    for i, (name, (query, days)) in enumerate(FUNNEL_QUERIES.items()):
+        body = funnel_body(query, days)
+        for size, app in apps.items():
+            answer = post(app.url, SALES, body["query"], body["variables"])
+            if "funnel" in answer:
+                for g in [answer["funnel"]["total"], *answer["funnel"]["groups"]]:
+                    for st in g["stages"]:
+                        parts = [st[k]["count"] for k in ("entered", "advanced", "lost", "wentBack", "stillThere") if k in st]
+                        if len(parts) == 5 and parts[0] != sum(parts[1:]):
+                            raise RuntimeError(f"F: {name} at {size}: {st} does not add up")
+        scripts[name] = lua_static(f"funnel{i}", json.dumps(body), SALES)
+    runs = {(name, size): [] for name in FUNNEL_QUERIES for size in SIZES}
+    for r in range(rounds):
+        log(f"F: round {r + 1} of {rounds}")
+        for name, script in scripts.items():
+            for size, app in apps.items():
+                runs[(name, size)].append(wrk(f"{app.url}/graphql", script, 1, duration=max(1, DURATION // 2)))
+    median = lambda rs: sorted(rs, key=lambda r: r["p50"])[len(rs) // 2]
+    for (name, size), rs in runs.items():
+        figures[size].setdefault("F", {})[name] = median(rs)
+    largest = SIZES[-1]
+    db = f"funnel_{largest}"
+    plans = []
+    for name, (query, days) in list(FUNNEL_QUERIES.items())[:2] + list(FUNNEL_QUERIES.items())[3:]:
+        body = funnel_body(query, days)
+        statements, _ = capture(db, lambda: post(apps[largest].url, SALES, body["query"], body["variables"]))
+        plans += [(name, text, plan) for text, plan in explain(db, statements) if "cohort" in text or "touched" in text]
+    figures[largest]["F_plans"] = plans
+
+
+def funnel_report(figures):
+    if "F" not in figures[SIZES[0]]:
+        return []
+    out = ["| F: funnel and campaign performance, team of a quarter of the contacts, concurrency 1 (median of 3 rounds, "
+           "sizes in turn) | " + " | ".join(f"{s:,} contacts" for s in SIZES) + " |", "|---|" + "---|" * len(SIZES)]
+    for name in FUNNEL_QUERIES:
+        out.append(f"| {name} | " + " | ".join(f"p50 {figures[s]['F'][name]['p50']:.1f} ms, p99 {figures[s]['F'][name]['p99']:.1f} ms"
+                                              for s in SIZES) + " |")
+    return out
 
 
 def measure_main_screen(app, page1, figures, what="Funnel"):
@@ -1206,6 +1281,7 @@ def report(figures):
             f"| RSS peak under load (A, concurrency 1–32) | {f['rss_load']} MB |" + " |" * (len(SIZES) - 1), "",
             *native_report(f), "",
             *events_report(f), "",
+            *funnel_report(figures), "",
             "PostGraphile's answers were checked first: the same total, contacts, order, last interactions and open quotes as Funnel's.", "",
             f"## Plans at {largest:,} contacts", "",
             "EXPLAIN ANALYZE of the queries of one main screen (as the application's role, with its teams), then of "
@@ -1213,6 +1289,11 @@ def report(figures):
     for text, plan in f["plans"] + f["plans_pageN"]:
         shown = text if len(text) <= 300 else text[:300] + " …"
         out += ["", "```sql", shown, "```", "```", plan, "```"]
+    if f.get("F_plans"):
+        out += ["", f"EXPLAIN ANALYZE of the statements of F at {largest:,} contacts."]
+    for name, text, plan in f.get("F_plans", []):
+        shown = text if len(text) <= 300 else text[:300] + " …"
+        out += ["", f"{name}:", "", "```sql", shown, "```", "```", plan, "```"]
     return "\n".join(out) + "\n"
 
 
@@ -1231,6 +1312,7 @@ def main():
     apps = start_all(figures)
     try:
         page1 = measure_latency(apps, figures)
+        measure_funnel(apps, figures)
         for size in SIZES[:-1]:
             apps.pop(size).stop()
         db = f"funnel_{SIZES[-1]}"

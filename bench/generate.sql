@@ -44,8 +44,67 @@ CREATE TEMP TABLE bench_contact AS
 SELECT id, team_id, stage, row_number() OVER (ORDER BY id) AS n FROM contact
 WHERE team_id IN (SELECT id FROM bench_team);
 
-INSERT INTO stage_change (team_id, contact_id, from_stage, to_stage, trigger, actor, at)
-SELECT team_id, id, NULL, 'SUSPECT', 'CREATION', 'generator', now() - interval '2 years' FROM bench_contact;
+-- owners: ten sales users a team, members of it (docs/funnel.md, "Owners"); one contact in ten has none
+INSERT INTO team_member (team_id, subject, display_name, first_seen_at, last_seen_at)
+SELECT bt.id, 'rep-' || r, 'Sales rep ' || r, now() - interval '2 years', now()
+FROM bench_team bt CROSS JOIN generate_series(1, 10) r
+ON CONFLICT DO NOTHING;
+UPDATE contact c SET owner = CASE WHEN bc.n % 10 = 0 THEN NULL ELSE 'rep-' || (1 + bc.n % 7 + bc.n % 3) END,
+                     lead_status = CASE WHEN bc.stage = 'LEAD' THEN (CASE WHEN bc.n % 3 = 0 THEN 'SQL' ELSE 'MQL' END) END
+FROM bench_contact bc WHERE c.id = bc.id;
+
+-- each contact's stage history, consistent with its stage: entered the funnel when created, then
+-- each step a few days after the previous one (at most 28 days in all: the youngest contact is 30
+-- days old); one lead in three accepted by sales a day after it became one
+CREATE TEMP TABLE bench_history AS
+SELECT c.id, c.team_id, c.stage, bc.n, c.created_at AS s_at,
+       c.created_at + (1 + bc.n % 5) * interval '1 day' AS l_at,
+       c.created_at + (1 + bc.n % 5 + 1 + bc.n % 9) * interval '1 day' AS p_at,
+       c.created_at + (1 + bc.n % 5 + 1 + bc.n % 9 + 1 + bc.n % 11) * interval '1 day' AS c_at
+FROM contact c JOIN bench_contact bc ON bc.id = c.id;
+INSERT INTO stage_change (team_id, contact_id, from_stage, to_stage, trigger, actor, at, owner)
+SELECT h.team_id, h.id, m.from_stage, m.to_stage, m.trigger, 'generator', m.at, c.owner
+FROM bench_history h JOIN contact c ON c.id = h.id
+CROSS JOIN LATERAL (VALUES
+    (1, NULL, 'SUSPECT', 'CREATION', h.s_at, true),
+    (2, 'SUSPECT', 'LEAD', 'CRITERIA', h.l_at, h.stage IN ('LEAD', 'PROSPECT', 'CLIENT', 'DISQUALIFIED')),
+    (3, 'LEAD', 'LEAD', 'SALES_ACCEPTED', h.l_at + interval '1 day', h.stage = 'LEAD' AND h.n % 3 = 0),
+    (4, 'LEAD', 'PROSPECT', 'TWO_WAY_EXCHANGE', h.p_at, h.stage IN ('PROSPECT', 'CLIENT')),
+    (5, 'PROSPECT', 'CLIENT', 'QUOTE_CONVERSION', h.c_at, h.stage = 'CLIENT'),
+    (6, 'LEAD', 'DISQUALIFIED', 'MANUAL', h.p_at, h.stage = 'DISQUALIFIED')
+) AS m(k, from_stage, to_stage, trigger, at, applies)
+WHERE m.applies
+ORDER BY h.id, m.k;
+
+-- campaigns: twelve a team over the two years, every channel, with monthly costs in EUR; six
+-- contacts in ten came by one (their creation), and one in three of those was reached by another
+-- a week later (first and last touch differ)
+INSERT INTO campaign (team_id, name, channel, starts_on, ends_on, currency, budget, description, created_by, created_at)
+SELECT bt.id, 'Campaign ' || k,
+       (ARRAY['PHONING', 'MAILING', 'EMAILING', 'WEB_ADS', 'SOCIAL', 'EVENT', 'REFERRAL', 'OTHER'])[1 + k % 8],
+       (now() - interval '2 years')::date + (k - 1) * 60, (now() - interval '2 years')::date + (k - 1) * 60 + 120,
+       'EUR', 10000 + k * 1000, 'Generated', 'generator', now() - interval '2 years'
+FROM bench_team bt CROSS JOIN generate_series(1, 12) k
+ON CONFLICT DO NOTHING;
+CREATE TEMP TABLE bench_campaign AS
+SELECT id, team_id, starts_on, row_number() OVER (PARTITION BY team_id ORDER BY id) - 1 AS slot FROM campaign
+WHERE team_id IN (SELECT id FROM bench_team);
+INSERT INTO campaign_cost (team_id, campaign_id, incurred_on, amount, description, created_by, created_at)
+SELECT k.team_id, k.id, k.starts_on + m * 30, 500 + (k.slot * 37 + m * 11) % 400 + 0.25 * (m % 4), 'Month ' || (m + 1),
+       'generator', now()
+FROM bench_campaign k CROSS JOIN generate_series(0, 3) m;
+INSERT INTO campaign_touch (team_id, contact_id, campaign_id, at)
+SELECT h.team_id, h.id, k.id, h.s_at
+FROM bench_history h JOIN bench_campaign k ON k.team_id = h.team_id AND k.slot = h.n % 12
+WHERE h.n % 10 < 6;
+INSERT INTO campaign_touch (team_id, contact_id, campaign_id, at)
+SELECT h.team_id, h.id, k.id, h.s_at + interval '7 days'
+FROM bench_history h JOIN bench_campaign k ON k.team_id = h.team_id AND k.slot = (h.n / 12) % 12
+WHERE h.n % 10 < 6 AND h.n % 3 = 0;
+UPDATE contact c SET first_campaign_id = f.campaign_id, last_campaign_id = l.campaign_id
+FROM (SELECT DISTINCT ON (contact_id) contact_id, campaign_id FROM campaign_touch ORDER BY contact_id, at, id) f,
+     (SELECT DISTINCT ON (contact_id) contact_id, campaign_id FROM campaign_touch ORDER BY contact_id, at DESC, id DESC) l
+WHERE f.contact_id = c.id AND l.contact_id = c.id;
 
 INSERT INTO interaction (team_id, contact_id, channel, direction, occurred_at, summary, author, created_at)
 SELECT c.team_id, c.id,
@@ -93,6 +152,8 @@ SELECT team_id, 'INVOICE', max(number) FROM invoice WHERE team_id IN (SELECT id 
 ON CONFLICT (team_id, kind) DO UPDATE SET last_value = excluded.last_value;
 
 -- as autovacuum would leave them: statistics and visibility maps (index-only scans)
-VACUUM (ANALYZE) team, contact, stage_change, interaction, quote, quote_line, invoice, invoice_line, team_counter;
+VACUUM (ANALYZE) team, contact, stage_change, interaction, quote, quote_line, invoice, invoice_line, team_counter,
+    team_member, campaign, campaign_cost, campaign_touch;
 SELECT (SELECT count(*) FROM contact) AS contacts, (SELECT count(*) FROM interaction) AS interactions,
-       (SELECT count(*) FROM quote) AS quotes, (SELECT count(*) FROM invoice) AS invoices;
+       (SELECT count(*) FROM quote) AS quotes, (SELECT count(*) FROM invoice) AS invoices,
+       (SELECT count(*) FROM stage_change) AS stage_changes, (SELECT count(*) FROM campaign_touch) AS campaign_touches;
