@@ -45,6 +45,7 @@ BEFORE_APP = os.environ.get("BEFORE_APP", "")  # target/quarkus-app of the build
 BEFORE_DB = f"funnel_before_{SIZES[-1]}"  # the largest size's data, schema as the build before events left it
 NORELAY_DB = f"funnel_norelay_{SIZES[-1]}"  # the largest size's data again, for this build with its relay off
 EVENTS = int(os.environ.get("EVENTS", "500" if SMOKE else "20000"))  # changes per E delivery phase
+F_ONLY = os.environ.get("F_ONLY") == "1"  # F alone, at every size (target/bench/results-funnel.md)
 COST_ONLY = os.environ.get("E_COST_ONLY") == "1"  # E's before/after comparison alone (target/bench/results-cost.md)
 E_ROUNDS = int(os.environ.get("E_ROUNDS", "2"))  # E's rounds of the builds in turn, the order reversed every other
 WORK = "target/bench"
@@ -600,16 +601,16 @@ def measure_latency(apps, figures, rounds=3):
 
 # F: the funnel and campaign performance of the team of a quarter of the contacts (docs/funnel.md)
 FUNNEL_QUERIES = {
-    "funnel by source, last 30 days (created)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
+    "funnel by source, last 90 days (created)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
         groupBy: SOURCE) { total { contacts stages { stage entered { count } advanced { count } lost { count } wentBack { count }
         stillThere { count } nextStepRate cumulativeRate medianDays p90Days } leads { mql accepted rejected acceptanceRate medianHours } }
-        groups { key contacts stages { stage entered { count } advanced { count } nextStepRate medianDays } } } }""", 30),
+        groups { key contacts stages { stage entered { count } advanced { count } nextStepRate medianDays } } } }""", 90),
     "funnel by campaign, last 365 days (created)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
         groupBy: CAMPAIGN) { total { contacts stages { stage entered { count } advanced { count } nextStepRate medianDays } }
         groups { key label contacts stages { stage entered { count } advanced { count } lost { count } nextStepRate } } } }""", 365),
-    "funnel by owner, last 30 days (active)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
+    "funnel by owner, last 90 days (active)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
         cohort: ACTIVE, groupBy: OWNER) { total { contacts stages { stage entered { count } nextStepRate } }
-        groups { key label contacts stages { stage entered { count } advanced { count } } } } }""", 30),
+        groups { key label contacts stages { stage entered { count } advanced { count } } } } }""", 90),
     "campaign performance, last 365 days (first touch)": ("""query($t: String!, $from: Date!, $to: Date!) {
         campaignPerformance(team: $t, from: $from, to: $to, attribution: FIRST_TOUCH) { campaigns { campaign { name }
         reached leads prospects clients revenue { amount currency } cost { amount } costPerClient { amount } roi note }
@@ -1299,6 +1300,20 @@ def report(figures):
 
 def main():
     figures = {}
+    if F_ONLY:
+        apps = start_all(figures)
+        try:
+            measure_funnel(apps, figures)
+        finally:
+            for app in apps.values():
+                app.stop()
+        text = "\n".join(funnel_report(figures)) + "\n"
+        for name, sql_text, plan in figures[SIZES[-1]].get("F_plans", []):
+            text += f"\n{name}:\n\n```sql\n{sql_text[:300]}\n```\n```\n{plan}\n```\n"
+        with open(f"{WORK}/results-funnel.md", "w") as f:
+            f.write(text)
+        print(text)
+        return
     if COST_ONLY:
         if not BEFORE_APP:
             raise SystemExit("bench: E_COST_ONLY needs BEFORE_APP (the build before events)")

@@ -26,7 +26,7 @@
 # (-Xmx512m), NATIVE_RUNNER (the native executable; default target/*-runner if there is one),
 # NATIVE_OPTS (-Xmx512m, as the JVM's heap), BEFORE_APP (above; without it E's comparison is skipped),
 # EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 2),
-# E_COST_ONLY=1 runs E's before/after comparison alone (with BEFORE_APP; results in target/bench/results-cost.md),
+# F_ONLY=1 runs F (the funnel) alone (results in target/bench/results-funnel.md), E_COST_ONLY=1 runs E's before/after comparison alone (with BEFORE_APP; results in target/bench/results-cost.md),
 # KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses databases already loaded at the size.
 set -euo pipefail
 if [ -n "${BEFORE_APP:-}" ]; then
@@ -88,9 +88,9 @@ if [ -n "${BEFORE_APP:-}" ]; then
     echo "bench: copying funnel_$largest to funnel_before_$largest and funnel_norelay_$largest" >&2
     su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres" > /dev/null <<SQL
 DROP DATABASE IF EXISTS funnel_before_$largest WITH (FORCE);
-CREATE DATABASE funnel_before_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY;
+CREATE DATABASE funnel_before_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY OWNER funnel;
 DROP DATABASE IF EXISTS funnel_norelay_$largest WITH (FORCE);
-CREATE DATABASE funnel_norelay_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY;
+CREATE DATABASE funnel_norelay_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY OWNER funnel;
 SQL
     su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_before_$largest" < bench/before-events.sql > /dev/null
 else

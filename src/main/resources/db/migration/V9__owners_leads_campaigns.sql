@@ -65,6 +65,12 @@ ALTER TABLE contact
     ADD COLUMN lead_status       VARCHAR(10),
     ADD COLUMN first_campaign_id BIGINT REFERENCES campaign (id),
     ADD COLUMN last_campaign_id  BIGINT REFERENCES campaign (id);
+-- the leads already there are marketing-qualified: sales has not decided on them yet (and so are
+-- the disqualified ones that were leads, for when they are reopened). Every team's rows: under a
+-- migration owner that is not a superuser, row-level security applies (V3__row_level_security.sql).
+SET LOCAL funnel.all_teams = 'on';
+UPDATE contact SET lead_status = 'MQL'
+    WHERE stage = 'LEAD' OR (stage = 'DISQUALIFIED' AND stage_before_disqualification = 'LEAD');
 -- contacts(filter: {owner: ME}) in the default order; followUps(owner: ME)
 CREATE INDEX contact_team_owner_idx ON contact (team_id, owner, updated_at, id) WHERE owner IS NOT NULL;
 

@@ -117,8 +117,9 @@ public class CampaignService {
             Money.checkDigits(budget, currency, "input.budget");
         }
         String name = input.name().strip();
-        if (Campaign.count("teamId = ?1 and lower(name) = ?2", team.id, name.toLowerCase(java.util.Locale.ROOT)) > 0) {
-            throw new ValidationException("input.name", "input.name '" + name + "' is taken in team " + team.code);
+        // lower() in the database, as the unique index campaign_team_name_idx has it
+        if (Campaign.count("teamId = ?1 and lower(name) = lower(?2)", team.id, name) > 0) {
+            throw taken(name, team);
         }
         Campaign c = new Campaign();
         c.teamId = team.id;
@@ -131,8 +132,20 @@ public class CampaignService {
         c.description = blankToNull(input.description());
         c.createdBy = caller.actor();
         c.createdAt = Times.now();
-        c.persist();
+        try {
+            c.persist();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            // the same name created at the same moment by another call: the unique index decides
+            if ("campaign_team_name_idx".equals(e.getConstraintName())) {
+                throw taken(name, team);
+            }
+            throw e;
+        }
         return c;
+    }
+
+    private static ValidationException taken(String name, Team team) {
+        return new ValidationException("input.name", "input.name '" + name + "' is taken in team " + team.code);
     }
 
     @Transactional
@@ -167,7 +180,12 @@ public class CampaignService {
             Interaction i = interactions.find(input.interactionId())
                     .orElseThrow(() -> new NotFoundException("interaction", input.interactionId()));
             Contact contact = contacts.requireLocked(Ids.encode("Contact", i.contactId));
-            return contacts.attribute(contact, input.campaignId(), i.occurredAt, i.id);
+            contacts.attribute(contact, input.campaignId(), i.occurredAt, i.id);
+            if (i.campaignId == null) {
+                // the interaction now says which campaign brought it
+                i.campaignId = Ids.decode("Campaign", input.campaignId());
+            }
+            return contact;
         }
         return contacts.attribute(contacts.requireLocked(input.contactId()), input.campaignId(), Times.now(), null);
     }

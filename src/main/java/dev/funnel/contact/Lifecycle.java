@@ -141,7 +141,7 @@ public final class Lifecycle {
 
     /** Sales accepts a marketing-qualified lead: it stays a lead, sales-qualified. */
     public static Move acceptLead(Stage stage, LeadStatus status) {
-        if (stage != Stage.LEAD || status == LeadStatus.SQL) {
+        if (stage != Stage.LEAD || status != LeadStatus.MQL) {
             throw refused("accept", stage, stage == Stage.LEAD ? "the lead was already accepted" : "only a lead can be accepted");
         }
         return new Move(Stage.LEAD, Stage.LEAD, StageTrigger.SALES_ACCEPTED);
@@ -149,7 +149,7 @@ public final class Lifecycle {
 
     /** Sales rejects a marketing-qualified lead back to nurture: a suspect again. */
     public static Move rejectLead(Stage stage, LeadStatus status) {
-        if (stage != Stage.LEAD || status == LeadStatus.SQL) {
+        if (stage != Stage.LEAD || status != LeadStatus.MQL) {
             throw refused("reject", stage, stage == Stage.LEAD ? "the lead was already accepted; disqualify it instead"
                     : "only a lead can be rejected");
         }

@@ -50,12 +50,14 @@ public class CampaignPerformanceService {
         if (ChronoUnit.DAYS.between(from, to) >= FunnelService.MAX_DAYS) {
             throw new ValidationException("to", "a period covers at most " + FunnelService.MAX_DAYS + " days");
         }
-        String column = attribution == Attribution.LAST_TOUCH ? "last_campaign_id" : "first_campaign_id";
-        // the contacts credited to each campaign (by the contact's first or last campaign) that it reached in the period
-        String credited = "with touched as (select distinct t.contact_id, t.campaign_id from campaign k"
-                + " join campaign_touch t on t.campaign_id = k.id where k.team_id = :team and t.at >= :from and t.at < :to),"
-                + " credited as (select c.id as contact_id, x.campaign_id from touched x join contact c"
-                + " on c.id = x.contact_id and c." + column + " = x.campaign_id)";
+        String order = attribution == Attribution.LAST_TOUCH ? "desc" : "asc";
+        // each contact a campaign of the team touched in the period, credited to its first (or last) touch as of
+        // the end of the period, when that touch is in the period: what a report says does not change with later touches
+        String credited = "with touched as (select distinct t.contact_id from campaign k join campaign_touch t"
+                + " on t.campaign_id = k.id where k.team_id = :team and t.at >= :from and t.at < :to),"
+                + " credited as (select x.contact_id, c.campaign_id from touched x cross join lateral (select t.campaign_id, t.at"
+                + " from campaign_touch t where t.contact_id = x.contact_id and t.at < :to order by t.at " + order + ", t.id " + order
+                + " limit 1) c where c.at >= :from)";
         Map<Long, long[]> reached = new HashMap<>();
         for (Object[] r : rows(bind(em.createNativeQuery(credited + ", reached as (select a.campaign_id,"
                 + " (select max(case s.to_stage when 'LEAD' then 2 when 'PROSPECT' then 3 when 'CLIENT' then 4 else 1 end)"
@@ -115,13 +117,17 @@ public class CampaignPerformanceService {
                 counts[i] += r[i];
             }
             income.forEach((cur, amount) -> revenue.merge(cur, amount, BigDecimal::add));
-            cost.merge(currency, spent, BigDecimal::add);
+            if (spent.signum() != 0) {
+                // a campaign that cost nothing in the period has no currency to add
+                cost.merge(currency, spent, BigDecimal::add);
+            }
         }
 
         ChannelResultView view(CampaignChannel channel) {
             String currency = cost.size() == 1 ? cost.keySet().iterator().next() : null;
             BigDecimal spent = currency == null ? null : cost.get(currency);
-            String note = currency == null ? "costs in several currencies: no cost per contact nor ROI"
+            String note = cost.isEmpty() ? "no cost recorded in the period: no cost per contact nor ROI"
+                    : currency == null ? "costs in several currencies: no cost per contact nor ROI"
                     : note(revenue, spent, currency);
             return new ChannelResultView(channel, campaigns, (int) counts[0], (int) counts[1], (int) counts[2],
                     (int) counts[3], monies(revenue), monies(cost), currency == null ? null : per(spent, counts[1], currency),

@@ -44,7 +44,7 @@ public class FunnelGraphQLApi {
     @Description("A team's funnel over a period: per stage, how many contacts entered it, advanced, were lost, went back or are still there, conversion rates and time in stage; the MQL to SQL hand-off; optionally per group (docs/funnel.md).")
     public @NonNull FunnelView funnel(@NonNull @Name("team") @Description("One of the caller's teams (code).") String team,
             @NonNull @Name("from") @Description("First day of the period (UTC).") LocalDate from,
-            @NonNull @Name("to") @Description("Last day of the period (UTC), included; at most 3660 days after from.") LocalDate to,
+            @NonNull @Name("to") @Description("Last day of the period (UTC), included; a period covers at most 3660 days.") LocalDate to,
             @DefaultValue("CREATED") @Name("cohort") @Description("Which contacts: created in the period (default), or whose stage changed in it.") FunnelCohort cohort,
             @Name("groupBy") @Description("Split the contacts into groups; none when left out.") FunnelGrouping groupBy) {
         return funnels.funnel(team, from, to, cohort, groupBy);

@@ -78,20 +78,28 @@ record FunnelQuery(long teamId, String teamCode, OffsetDateTime from, OffsetDate
     }
 
     /**
-     * MQL to SQL: each cohort contact's last entry into LEAD in the period, and the first decision
-     * of sales after it (accepted, rejected) before the end.
+     * MQL to SQL: each cohort contact's last entry into LEAD in the period (a reopen is not one),
+     * and the first decision of sales after it (accepted, rejected) before the end.
      */
     String handoffSql() {
+        String entry = "to_stage = 'LEAD' and from_stage is distinct from 'LEAD' and trigger <> 'REOPEN'";
+        // one pass over each contact's moves in order (window functions, no self-join): the number of
+        // entries into LEAD so far and the time of the latest; then, among the rows of the contact's last
+        // entry (that entry and the moves after it), its first decision, if any
         return "with cohort as (" + cohortSql() + "),"
                 + " moves as (select s.id, s.contact_id, s.from_stage, s.to_stage, s.trigger, s.at, cohort.g"
                 + " from stage_change s join cohort on cohort.id = s.contact_id where s.team_id = :team"
                 + " and s.at >= :from and s.at < :to),"
-                + " entries as (select id, contact_id, g, at, row_number() over (partition by contact_id order by at desc, id desc)"
-                + " as from_last from moves where to_stage = 'LEAD' and from_stage is distinct from 'LEAD'),"
-                + " decided as (select distinct on (e.contact_id) e.contact_id, e.g, e.at as mql_at, d.trigger,"
-                + " d.at as decided_at from entries e left join moves d on d.contact_id = e.contact_id"
-                + " and d.trigger in ('SALES_ACCEPTED', 'SALES_REJECTED') and (d.at, d.id) > (e.at, e.id)"
-                + " where e.from_last = 1 order by e.contact_id, d.at, d.id)"
+                + " marked as (select contact_id, g, trigger, at, id,"
+                + " count(*) filter (where " + entry + ") over w as entry_no,"
+                + " max(at) filter (where " + entry + ") over w as entry_at"
+                + " from moves window w as (partition by contact_id order by at, id)),"
+                + " last_entries as (select marked.*, max(entry_no) over (partition by contact_id) as last_no from marked),"
+                + " decided as (select distinct on (contact_id) contact_id, g, entry_at as mql_at,"
+                + " case when trigger in ('SALES_ACCEPTED', 'SALES_REJECTED') then trigger end as trigger,"
+                + " case when trigger in ('SALES_ACCEPTED', 'SALES_REJECTED') then at end as decided_at"
+                + " from last_entries where last_no > 0 and entry_no = last_no"
+                + " order by contact_id, (trigger in ('SALES_ACCEPTED', 'SALES_REJECTED')) desc, at, id)"
                 + " select grouping(g) as whole, g, count(*), count(*) filter (where trigger = 'SALES_ACCEPTED'),"
                 + " count(*) filter (where trigger = 'SALES_REJECTED'),"
                 + " percentile_cont(0.5) within group (order by extract(epoch from decided_at - mql_at))"

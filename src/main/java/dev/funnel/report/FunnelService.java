@@ -107,7 +107,7 @@ public class FunnelService {
     /** The contacts behind one count, by id. */
     public ContactConnection contacts(FunnelCountView count, PageRequest page) {
         FunnelQuery q = count.query();
-        if (page.size() == 0) {
+        if (page.size() == 0 || count.count() == 0) {
             return ContactConnection.of(Page.empty(page, count.count()));
         }
         Cursor from = page.from();

@@ -93,6 +93,18 @@ class CampaignPerformanceTest {
     }
 
     @Test
+    void aCampaignThatCostNothingDoesNotBlankItsChannel() {
+        // K4, e-mailing too, in dollars, ran in the period without a cost: the channel's cost is K1's alone
+        Campaigns.campaign(team, "K4 dollars", "EMAILING", "USD");
+        JsonPath r = ask("FIRST_TOUCH");
+        assertEquals("EMAILING", r.getString("data.campaignPerformance.channels[0].channel"));
+        assertEquals(2, r.getInt("data.campaignPerformance.channels[0].campaigns"));
+        assertEquals(List.of("500.00"), r.getList("data.campaignPerformance.channels[0].cost.amount"));
+        assertEquals("1.6000", r.getString("data.campaignPerformance.channels[0].roi"));
+        assertEquals("250.00", r.getString("data.campaignPerformance.channels[0].costPerLead.amount"));
+    }
+
+    @Test
     void aPeriodWithoutAnyOfItSeesNothingButTheCampaignsThatRan() {
         JsonPath r = Api.ok(Tokens.manager(team), QUERY, "t", team, "from", "2025-01-01", "to", "2025-01-31", "a", "FIRST_TOUCH");
         // the campaigns start on 2026-01-01: none ran, none reached anyone, none cost anything then

@@ -68,6 +68,28 @@ class FunnelTodayTest {
         assertEquals("0.0000", f.getString(p + ".leads.acceptanceRate"));
     }
 
+    @Test
+    void aReopenedLeadIsTheLeadItWasNotANewMql() {
+        String team = aTeam();
+        String sales = Tokens.sales(team);
+        String lead = aContact().inTeam(team).named("L").atStage("LEAD");
+        Api.ok(sales, "mutation($id: ID!) { acceptLead(id: $id) { id } }", "id", lead);
+        Api.ok(sales, "mutation($id: ID!) { disqualifyContact(id: $id, reason: OTHER) { id } }", "id", lead);
+        JsonPath reopened = Api.ok(sales, "mutation($id: ID!) { reopenContact(id: $id) { stage leadStatus } }", "id", lead);
+        assertEquals("SQL", reopened.getString("data.reopenContact.leadStatus"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonPath f = Api.ok(Tokens.manager(team), """
+                query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to) { total {
+                  stages { entered { count } lost { count } stillThere { count } } leads { mql accepted undecided } } } }""",
+                "t", team, "from", today.minusDays(1).toString(), "to", today.plusDays(1).toString());
+        // LEAD: one contact, whose last stay (after the reopen) goes on
+        assertEquals(1, f.getInt("data.funnel.total.stages[1].entered.count"));
+        assertEquals(1, f.getInt("data.funnel.total.stages[1].stillThere.count"));
+        // one MQL, accepted: the reopen did not make it undecided
+        assertEquals(List.of(1, 1, 0), List.of(f.getInt("data.funnel.total.leads.mql"), f.getInt("data.funnel.total.leads.accepted"),
+                f.getInt("data.funnel.total.leads.undecided")));
+    }
+
     private static List<Integer> counts(JsonPath f, String stage) {
         return List.of(f.getInt(stage + ".entered.count"), f.getInt(stage + ".advanced.count"), f.getInt(stage + ".lost.count"),
                 f.getInt(stage + ".wentBack.count"), f.getInt(stage + ".stillThere.count"));
