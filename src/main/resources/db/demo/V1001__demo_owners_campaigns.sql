@@ -4,6 +4,12 @@
 -- something to show.
 SET LOCAL funnel.all_teams = 'on';
 
+-- V1000 counted two versions per conversational interaction (recording flushed the contact twice);
+-- InteractionService now writes the contact once per interaction: one version each, as a replay
+-- through the API gives (e2e/demo-data.test.mjs)
+UPDATE contact c SET version = c.version - (SELECT count(*) FROM interaction i
+                                             WHERE i.contact_id = c.id AND i.channel <> 'WEBSITE_VISIT');
+
 INSERT INTO team_member (team_id, subject, display_name, first_seen_at, last_seen_at)
 SELECT t.id, m.subject, m.name, now() - interval '150 days', now()
 FROM team t JOIN (VALUES ('red', 'alice', 'Alice'), ('red', 'carol', 'Carol'), ('blue', 'bob', 'Bob'), ('blue', 'carol', 'Carol'))
