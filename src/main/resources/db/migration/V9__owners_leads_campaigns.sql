@@ -55,6 +55,9 @@ CREATE TABLE campaign_touch (
 );
 CREATE INDEX campaign_touch_contact_idx ON campaign_touch (contact_id, at, id);
 CREATE INDEX campaign_touch_campaign_idx ON campaign_touch (campaign_id, at);
+-- the foreign key's other side: without it, deleting interactions scans every touch for each one
+-- (measured: minutes for ten thousand interactions at 600,000 touches)
+CREATE INDEX campaign_touch_interaction_idx ON campaign_touch (interaction_id) WHERE interaction_id IS NOT NULL;
 
 -- New columns, all nullable: adding them rewrites nothing.
 -- owner: the token subject of the team member who owns the contact. lead_status: MQL while a
