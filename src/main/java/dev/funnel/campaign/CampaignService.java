@@ -1,7 +1,6 @@
 package dev.funnel.campaign;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import dev.funnel.common.Ids;
@@ -38,16 +36,14 @@ public class CampaignService {
     private final ContactService contacts;
     private final InteractionService interactions;
     private final InputValidator validator;
-    private final EntityManager em;
 
     public CampaignService(Caller caller, TeamService teams, ContactService contacts, InteractionService interactions,
-            InputValidator validator, EntityManager em) {
+            InputValidator validator) {
         this.caller = caller;
         this.teams = teams;
         this.contacts = contacts;
         this.interactions = interactions;
         this.validator = validator;
-        this.em = em;
     }
 
     // ------------------------------------------------------------------ reads
