@@ -84,8 +84,11 @@ class WebhooksTest {
             String contact = aContact().inTeam(team).source("REFERRAL").atStage("PROSPECT");
             String quote = Quotes.aSentQuote(team, contact);
             Quotes.convert(Tokens.billing(team), quote, "k-" + team);
-            // attempts run in parallel: receivers order by the team's sequence number
-            List<Receiver.Delivery> got = receiver.await(ds -> hasType(ds, "invoice.issued"), WAIT).stream()
+            // attempts run in parallel, so the conversion's three events may arrive in any order:
+            // wait for the last one emitted, then order by the team's sequence number
+            List<Receiver.Delivery> got = receiver.await(ds -> hasType(ds, "invoice.issued") && ds.stream()
+                    .anyMatch(d -> d.status() / 100 == 2 && "contact.stage_changed".equals(body(d).getString("type"))
+                            && "CLIENT".equals(body(d).getString("data.to"))), WAIT).stream()
                     .sorted(java.util.Comparator.comparingLong(d -> body(d).getLong("sequence"))).toList();
 
             Set<String> types = new HashSet<>();
