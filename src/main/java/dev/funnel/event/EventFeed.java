@@ -128,7 +128,8 @@ public class EventFeed {
     private long end(Scope scope) throws SQLException {
         long[] end = { 0 };
         readAs(scope.caller(), c -> {
-            try (PreparedStatement s = c.prepareStatement("select coalesce(max(position), 0) from event where team_id = any (?)")) {
+            try (PreparedStatement s = c.prepareStatement("select coalesce(max(position), 0) from event where team_id = any (?)"
+                    + " and position is not null")) {
                 s.setArray(1, c.createArrayOf("bigint", scope.teamIds().toArray()));
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
