@@ -28,8 +28,8 @@ import dev.funnel.team.Team;
 import dev.funnel.team.TeamService;
 
 /**
- * Campaign performance (docs/funnel.md, "Campaign performance"): three statements whatever the
- * number of campaigns (results, revenue, costs) and one for the campaigns themselves.
+ * Campaign performance (docs/funnel.md, "Campaign performance"): two statements whatever the
+ * number of campaigns (results and revenue, costs) and one for the campaigns themselves.
  */
 @ApplicationScoped
 public class CampaignPerformanceService {
@@ -55,22 +55,29 @@ public class CampaignPerformanceService {
         // the end of the period, when that touch is in the period: what a report says does not change with later touches
         String credited = "with touched as (select distinct t.contact_id from campaign k join campaign_touch t"
                 + " on t.campaign_id = k.id where k.team_id = :team and t.at >= :from and t.at < :to),"
-                + " credited as (select x.contact_id, c.campaign_id from touched x cross join lateral (select t.campaign_id, t.at"
-                + " from campaign_touch t where t.contact_id = x.contact_id and t.at < :to order by t.at " + order + ", t.id " + order
-                + " limit 1) c where c.at >= :from)";
+                + " credited as materialized (select x.contact_id, c.campaign_id from touched x cross join lateral"
+                + " (select t.campaign_id, t.at from campaign_touch t where t.contact_id = x.contact_id and t.at < :to"
+                + " order by t.at " + order + ", t.id " + order + " limit 1) c where c.at >= :from),"
+                // materialized: the furthest stage is looked up once per contact, not once per count that reads it
+                + " reached as materialized (select a.campaign_id, (select max(case s.to_stage when 'LEAD' then 2"
+                + " when 'PROSPECT' then 3 when 'CLIENT' then 4 else 1 end) from stage_change s"
+                + " where s.contact_id = a.contact_id and s.at < :to) as best from credited a)";
+        // one statement, the credited contacts found once: per campaign, rows R (reached, leads, prospects,
+        // clients) and V (revenue in one currency)
         Map<Long, long[]> reached = new HashMap<>();
-        for (Object[] r : rows(bind(em.createNativeQuery(credited + ", reached as (select a.campaign_id,"
-                + " (select max(case s.to_stage when 'LEAD' then 2 when 'PROSPECT' then 3 when 'CLIENT' then 4 else 1 end)"
-                + " from stage_change s where s.contact_id = a.contact_id and s.at < :to) as best from credited a)"
-                + " select campaign_id, count(*), count(*) filter (where best >= 2), count(*) filter (where best >= 3),"
-                + " count(*) filter (where best >= 4) from reached group by campaign_id"), team, from, to))) {
-            reached.put(((Number) r[0]).longValue(), new long[] { n(r[1]), n(r[2]), n(r[3]), n(r[4]) });
-        }
         Map<Long, Map<String, BigDecimal>> revenue = new HashMap<>();
-        for (Object[] r : rows(bind(em.createNativeQuery(credited + " select a.campaign_id, i.currency, sum(i.net_total)"
+        for (Object[] r : rows(bind(em.createNativeQuery(credited + " select 'R' as kind, campaign_id, cast(null as text),"
+                + " count(*), count(*) filter (where best >= 2), count(*) filter (where best >= 3),"
+                + " count(*) filter (where best >= 4), cast(null as numeric) from reached group by campaign_id"
+                + " union all select 'V', a.campaign_id, i.currency, null, null, null, null, sum(i.net_total)"
                 + " from credited a join invoice i on i.contact_id = a.contact_id where i.issued_at >= :from and i.issued_at < :to"
                 + " group by a.campaign_id, i.currency"), team, from, to))) {
-            revenue.computeIfAbsent(((Number) r[0]).longValue(), k -> new TreeMap<>()).put((String) r[1], (BigDecimal) r[2]);
+            long campaign = ((Number) r[1]).longValue();
+            if ("R".equals(r[0])) {
+                reached.put(campaign, new long[] { n(r[3]), n(r[4]), n(r[5]), n(r[6]) });
+            } else {
+                revenue.computeIfAbsent(campaign, k -> new TreeMap<>()).put((String) r[2], (BigDecimal) r[7]);
+            }
         }
         Map<Long, BigDecimal> costs = new HashMap<>();
         for (Object[] r : rows(em.createNativeQuery("select k.id, sum(cc.amount) from campaign k join campaign_cost cc"

@@ -8,7 +8,7 @@ enum FunnelOutcome {
     WENT_BACK("next_rank < rank"),
     STILL_THERE("next_stage is null");
 
-    /** The condition on a contact's last stay in the stage (FunnelService.EPISODES). */
+    /** The condition on a contact's last stay in the stage (FunnelQuery.stays()). */
     final String condition;
 
     FunnelOutcome(String condition) {

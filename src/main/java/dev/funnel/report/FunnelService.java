@@ -31,8 +31,8 @@ import dev.funnel.team.TeamMembers;
 import dev.funnel.team.TeamService;
 
 /**
- * The funnel of a team over a period (docs/funnel.md): four statements whatever the number of
- * groups (stages, cohort sizes, the MQL hand-off, the groups' labels), and one per count opened.
+ * The funnel of a team over a period (docs/funnel.md): two statements whatever the number of
+ * groups (every figure, then the groups' labels), and one per count opened.
  */
 @ApplicationScoped
 public class FunnelService {
@@ -67,27 +67,32 @@ public class FunnelService {
 
         Map<Key, long[]> counts = new HashMap<>();
         Map<Key, Double[]> times = new HashMap<>();
-        for (Object[] r : rows(q, q.stagesSql())) {
-            Key key = new Key(whole(r[0]), (String) r[1], (String) r[2]);
-            long[] c = new long[FunnelOutcome.values().length];
-            for (int i = 0; i < c.length; i++) {
-                c[i] = ((Number) r[3 + i]).longValue();
-            }
-            counts.put(key, c);
-            times.put(key, new Double[] { number(r[3 + c.length]), number(r[4 + c.length]) });
-        }
         Map<Key, Long> sizes = new HashMap<>();
-        for (Object[] r : rows(q, q.cohortSizesSql())) {
-            sizes.put(new Key(whole(r[0]), (String) r[1], null), ((Number) r[2]).longValue());
-        }
         Map<Key, LeadHandoffView> handoffs = new HashMap<>();
-        for (Object[] r : rows(q, q.handoffSql())) {
-            long mql = ((Number) r[2]).longValue();
-            long accepted = ((Number) r[3]).longValue();
-            long rejected = ((Number) r[4]).longValue();
-            handoffs.put(new Key(whole(r[0]), (String) r[1], null), new LeadHandoffView(Math.toIntExact(mql),
-                    Math.toIntExact(accepted), Math.toIntExact(rejected), Math.toIntExact(mql - accepted - rejected),
-                    rate(accepted, accepted + rejected), hours(number(r[5])), hours(number(r[6]))));
+        for (Object[] r : rows(q, q.figuresSql())) {
+            boolean whole = whole(r[1]);
+            String group = (String) r[2];
+            switch ((String) r[0]) {
+                case "S" -> {
+                    Key key = new Key(whole, group, (String) r[3]);
+                    long[] c = new long[FunnelOutcome.values().length];
+                    for (int i = 0; i < c.length; i++) {
+                        c[i] = ((Number) r[4 + i]).longValue();
+                    }
+                    counts.put(key, c);
+                    times.put(key, new Double[] { number(r[4 + c.length]), number(r[5 + c.length]) });
+                }
+                case "C" -> sizes.put(new Key(whole, group, null), ((Number) r[4]).longValue());
+                case "H" -> {
+                    long mql = ((Number) r[4]).longValue();
+                    long accepted = ((Number) r[5]).longValue();
+                    long rejected = ((Number) r[6]).longValue();
+                    handoffs.put(new Key(whole, group, null), new LeadHandoffView(Math.toIntExact(mql),
+                            Math.toIntExact(accepted), Math.toIntExact(rejected), Math.toIntExact(mql - accepted - rejected),
+                            rate(accepted, accepted + rejected), hours(number(r[9])), hours(number(r[10]))));
+                }
+                default -> throw new IllegalStateException("funnel row of kind " + r[0]);
+            }
         }
 
         FunnelGroupView total = group(q, true, null, null, sizes, counts, times, handoffs);
