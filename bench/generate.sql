@@ -12,7 +12,11 @@ ON CONFLICT (code) DO NOTHING;
 CREATE TEMP TABLE bench_team AS
 SELECT row_number() OVER (ORDER BY id) - 1 AS slot, id FROM team WHERE code LIKE 'bench-%';
 
--- contacts across every stage and temperature; ~1/4 per team
+-- contacts across every stage and temperature; ~1/4 per team. Rows are written in the order a
+-- real database receives them, oldest first (ORDER BY below), so that the rows of a period sit
+-- together as they do in a table that grew over time; written in generate_series order, a
+-- period's contacts were spread over every page of the table (until 2026-11-29: sections A to E
+-- of docs/benchmarks.md were measured so).
 INSERT INTO contact (team_id, kind, display_name, email, stage, stage_before_disqualification, disqualification_reason,
                      temperature, source, country, sector, employee_count, annual_revenue, decision_maker,
                      website_visits, web_form_received, quote_requested, first_touch_direction, last_interaction_at,
@@ -38,7 +42,8 @@ SELECT bt.id,
 FROM generate_series(1, :contacts) i
 JOIN bench_team bt ON bt.slot = i % 4
 CROSS JOIN LATERAL (SELECT CASE WHEN i % 20 < 8 THEN 'SUSPECT' WHEN i % 20 < 13 THEN 'LEAD' WHEN i % 20 < 17 THEN 'PROSPECT'
-                                WHEN i % 20 < 19 THEN 'CLIENT' ELSE 'DISQUALIFIED' END AS stage) s;
+                                WHEN i % 20 < 19 THEN 'CLIENT' ELSE 'DISQUALIFIED' END AS stage) s
+ORDER BY i % 700, i;
 
 CREATE TEMP TABLE bench_contact AS
 SELECT id, team_id, stage, row_number() OVER (ORDER BY id) AS n FROM contact
@@ -53,7 +58,7 @@ UPDATE contact c SET owner = CASE WHEN bc.n % 10 = 0 THEN NULL ELSE 'rep-' || (1
                      lead_status = CASE WHEN bc.stage = 'LEAD' THEN (CASE WHEN bc.n % 3 = 0 THEN 'SQL' ELSE 'MQL' END) END
 FROM bench_contact bc WHERE c.id = bc.id;
 
--- each contact's stage history, consistent with its stage: entered the funnel when created, then
+-- each contact's stage history (written in time order, as the contacts), consistent with its stage: entered the funnel when created, then
 -- each step a few days after the previous one (at most 28 days in all: the youngest contact is 30
 -- days old); one lead in three accepted by sales a day after it became one
 CREATE TEMP TABLE bench_history AS
@@ -74,7 +79,7 @@ CROSS JOIN LATERAL (VALUES
     (6, 'LEAD', 'DISQUALIFIED', 'MANUAL', h.p_at, h.stage = 'DISQUALIFIED')
 ) AS m(k, from_stage, to_stage, trigger, at, applies)
 WHERE m.applies
-ORDER BY h.id, m.k;
+ORDER BY m.at, h.id, m.k;
 
 -- campaigns: twelve a team over the two years, every channel, with monthly costs in EUR; six
 -- contacts in ten came by one (their creation), and one in three of those was reached by another
@@ -96,11 +101,13 @@ FROM bench_campaign k CROSS JOIN generate_series(0, 3) m;
 INSERT INTO campaign_touch (team_id, contact_id, campaign_id, at)
 SELECT h.team_id, h.id, k.id, h.s_at
 FROM bench_history h JOIN bench_campaign k ON k.team_id = h.team_id AND k.slot = h.n % 12
-WHERE h.n % 10 < 6;
+WHERE h.n % 10 < 6
+ORDER BY h.s_at, h.id;
 INSERT INTO campaign_touch (team_id, contact_id, campaign_id, at)
 SELECT h.team_id, h.id, k.id, h.s_at + interval '7 days'
 FROM bench_history h JOIN bench_campaign k ON k.team_id = h.team_id AND k.slot = (h.n / 12) % 12
-WHERE h.n % 10 < 6 AND h.n % 3 = 0;
+WHERE h.n % 10 < 6 AND h.n % 3 = 0
+ORDER BY h.s_at, h.id;
 UPDATE contact c SET first_campaign_id = f.campaign_id, last_campaign_id = l.campaign_id
 FROM (SELECT DISTINCT ON (contact_id) contact_id, campaign_id FROM campaign_touch ORDER BY contact_id, at, id) f,
      (SELECT DISTINCT ON (contact_id) contact_id, campaign_id FROM campaign_touch ORDER BY contact_id, at DESC, id DESC) l
