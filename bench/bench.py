@@ -608,6 +608,9 @@ FUNNEL_QUERIES = {
     "funnel by campaign, last 365 days (created)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
         groupBy: CAMPAIGN) { total { contacts stages { stage entered { count } advanced { count } nextStepRate medianDays } }
         groups { key label contacts stages { stage entered { count } advanced { count } lost { count } nextStepRate } } } }""", 365),
+    "funnel by campaign, last 90 days (created)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
+        groupBy: CAMPAIGN) { total { contacts stages { stage entered { count } advanced { count } nextStepRate medianDays } }
+        groups { key label contacts stages { stage entered { count } advanced { count } lost { count } nextStepRate } } } }""", 90),
     "funnel by owner, last 90 days (active)": ("""query($t: String!, $from: Date!, $to: Date!) { funnel(team: $t, from: $from, to: $to,
         cohort: ACTIVE, groupBy: OWNER) { total { contacts stages { stage entered { count } nextStepRate } }
         groups { key label contacts stages { stage entered { count } advanced { count } } } } }""", 90),
