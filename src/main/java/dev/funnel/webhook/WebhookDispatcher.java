@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,9 +76,15 @@ public class WebhookDispatcher implements RelayTask {
     private final AtomicLong disabledEndpoints = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestDueMillis = new AtomicLong();
+    private final long pollNanos;
+    /** Work this instance made since the last claim: deliveries created or rescheduled, attempts finished. */
+    private final AtomicBoolean signalled = new AtomicBoolean(true);
+    /** When the last claim found nothing (System.nanoTime()), or null while claims find work. */
+    private Long idleSince;
 
     public WebhookDispatcher(EventsConfig config, EventRelay relay, MeterRegistry registry) {
         this.config = config.webhooks();
+        this.pollNanos = config.pollInterval().toNanos();
         this.relay = relay;
         this.slots = new Semaphore(this.config.maxInFlight());
         this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout())
@@ -125,8 +132,16 @@ public class WebhookDispatcher implements RelayTask {
                 """)) {
             Array ids = c.createArrayOf("bigint", eventIds.toArray());
             s.setArray(1, ids);
-            s.executeUpdate();
+            if (s.executeUpdate() > 0) {
+                signalled.set(true);
+            }
         }
+    }
+
+    /** Deliveries were made due outside the relay (a redelivery): claim at the next cycle. */
+    public void scheduled() {
+        signalled.set(true);
+        relay.wake();
     }
 
     // ------------------------------------------------------------------ a cycle
@@ -138,7 +153,14 @@ public class WebhookDispatcher implements RelayTask {
         if (free == 0) {
             return false;
         }
+        // After a claim that found nothing, the next one waits for work this instance made (numbering that
+        // created deliveries, a result, a redelivery) or for the poll interval (retries coming due, other
+        // instances' deliveries, expired leases): most cycles of an instance without webhooks claim nothing.
+        if (!signalled.getAndSet(false) && idleSince != null && System.nanoTime() - idleSince < pollNanos) {
+            return false;
+        }
         List<Claim> claims = claim(free);
+        idleSince = claims.isEmpty() ? Long.valueOf(System.nanoTime()) : null;
         for (Claim claim : claims) {
             slots.acquireUninterruptibly();
             send(claim);
@@ -270,6 +292,7 @@ public class WebhookDispatcher implements RelayTask {
         for (Result r; (r = results.poll()) != null;) {
             batch.add(r);
         }
+        signalled.set(true);
         try (Connection c = relay.connection()) {
             for (Result r : batch) {
                 record(c, r);

@@ -20,7 +20,6 @@ import dev.funnel.common.PageRequest;
 import dev.funnel.common.Times;
 import dev.funnel.common.ValidationException;
 import dev.funnel.common.VersionConflictException;
-import dev.funnel.event.EventRelay;
 import dev.funnel.event.EventType;
 import dev.funnel.event.EventsConfig;
 import dev.funnel.security.Caller;
@@ -37,16 +36,16 @@ public class WebhookService {
     private final InputValidator validator;
     private final EventsConfig config;
     private final EntityManager em;
-    private final EventRelay relay;
+    private final WebhookDispatcher dispatcher;
 
     public WebhookService(Caller caller, TeamService teams, InputValidator validator, EventsConfig config,
-            EntityManager em, EventRelay relay) {
+            EntityManager em, WebhookDispatcher dispatcher) {
         this.caller = caller;
         this.teams = teams;
         this.validator = validator;
         this.config = config;
         this.em = em;
-        this.relay = relay;
+        this.dispatcher = dispatcher;
     }
 
     @Transactional
@@ -147,7 +146,7 @@ public class WebhookService {
                     + " and e.occurred_at >= ?2")
                     .setParameter(1, w.id).setParameter(2, input.failedSince()).executeUpdate();
         }
-        relay.wake();
+        dispatcher.scheduled();
         return new RedeliverEventsPayload(view(w), scheduled);
     }
 
