@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.funnel.support.Api;
+import dev.funnel.support.Await;
 import dev.funnel.support.GraphQLWs;
 import dev.funnel.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -28,6 +31,8 @@ import io.restassured.path.json.JsonPath;
 class SubscriptionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long a test watches to show that nothing else arrives. */
+    private static final Duration QUIET = Duration.ofSeconds(1);
     private static final String EVENTS = """
             subscription($after: String, $types: [EventType!]) {
               events(after: $after, types: $types) { id typeName team subjectId sequence cursor data } }""";
@@ -39,19 +44,16 @@ class SubscriptionTest {
         try (GraphQLWs ws = GraphQLWs.connect(Tokens.sales(team))) {
             ws.await(ms -> ms.stream().anyMatch(m -> "connection_ack".equals(m.getString("type"))), WAIT);
             ws.subscribe("1", EVENTS, Map.of("types", List.of("CONTACT_STAGE_CHANGED")));
-            // give the subscription its starting point before the changes
-            sleep(300);
-            aContact().inTeam(other).named("Other team's").create();
-            String contact = aContact().inTeam(team).create();
-            ws.await(ms -> !ws.next("1").isEmpty(), WAIT);
+            // a subscription without a cursor starts where the log ends when it starts: changes made
+            // before that are not its to send, so both teams make changes until one reaches it
+            List<String> contacts = changesUntilOneArrives(ws, "1", team, other);
             JsonPath event = ws.next("1").get(0);
             assertEquals("contact.stage_changed", event.getString("data.events.typeName"));
             assertEquals(team, event.getString("data.events.team"));
-            assertEquals(contact, event.getString("data.events.subjectId"));
+            assertTrue(contacts.contains(event.getString("data.events.subjectId")), event.prettify());
             assertEquals("SUSPECT", new JsonPath(event.getString("data.events.data")).getString("to"));
-            sleep(1000);
-            assertTrue(ws.next("1").stream().allMatch(e -> team.equals(e.getString("data.events.team"))),
-                    "only the caller's team: " + ws.next("1").stream().map(JsonPath::prettify).toList());
+            Await.holds(() -> ws.next("1"), es -> es.stream().allMatch(e -> team.equals(e.getString("data.events.team"))),
+                    QUIET, "only the caller's team's events");
         }
     }
 
@@ -61,8 +63,7 @@ class SubscriptionTest {
         String cursor;
         long sequence;
         try (GraphQLWs ws = GraphQLWs.connect(Tokens.sales(team))) {
-            ws.subscribe("a", EVENTS, Map.of());
-            sleep(300);
+            ws.subscribe("a", EVENTS, Map.of("after", endOfLog(team)));
             aContact().inTeam(team).with("inFunnel", false).create();
             ws.await(ms -> !ws.next("a").isEmpty(), WAIT);
             JsonPath last = ws.next("a").get(0);
@@ -105,9 +106,7 @@ class SubscriptionTest {
                     String all = got.stream().map(JsonPath::prettify).toList().toString();
                     assertTrue(all.contains("FORBIDDEN"), role + ": " + all);
                 } else {
-                    sleep(300);
-                    aContact().inTeam(team).with("inFunnel", false).create();
-                    ws.await(ms -> !ws.next("s").isEmpty(), WAIT);
+                    changesUntilOneArrives(ws, "s", team);
                 }
             }
         }
@@ -121,11 +120,30 @@ class SubscriptionTest {
                 .body("data", org.hamcrest.Matchers.nullValue());
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * Creates a contact in each of {@code teams} every 50 ms until the subscription has received
+     * something; the ids of the contacts created in the first team.
+     */
+    private static List<String> changesUntilOneArrives(GraphQLWs ws, String id, String... teams) {
+        List<String> created = new ArrayList<>();
+        Await.until(() -> {
+            for (int i = teams.length - 1; i >= 0; i--) {
+                String contact = aContact().inTeam(teams[i]).create();
+                if (i == 0) {
+                    created.add(contact);
+                }
+            }
+            return ws.next(id);
+        }, events -> !events.isEmpty(), WAIT, "an event on subscription " + id);
+        return created;
+    }
+
+    /** The cursor of the team's latest event, once numbered: a subscription after it gets what comes next. */
+    private static String endOfLog(String team) {
+        aContact().inTeam(team).with("inFunnel", false).create();
+        return Await.until(() -> Api.ok(Tokens.manager(team),
+                "query($t: String) { events(filter: {team: $t}, first: 1, order: NEWEST_FIRST) { edges { node { cursor } } } }", "t", team)
+                .getList("data.events.edges.node.cursor", String.class), cursors -> !cursors.isEmpty(), WAIT,
+                "the first event of " + team).get(0);
     }
 }

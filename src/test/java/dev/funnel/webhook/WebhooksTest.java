@@ -46,6 +46,8 @@ import io.restassured.path.json.JsonPath;
 class WebhooksTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** How long a test watches to show that nothing more arrives. */
+    private static final Duration QUIET = Duration.ofMillis(1500);
 
     record Endpoint(String id, String secret) {
     }
@@ -176,8 +178,7 @@ class WebhooksTest {
             JsonPath delivery = awaitDelivery(team, "DELIVERED");
             assertEquals(3, delivery.getInt("attempts"));
             assertEquals(200, delivery.getInt("lastResponseStatus"));
-            sleep(1500);
-            assertEquals(3, receiver.received().size(), "nothing after the 2xx");
+            Await.holds(() -> receiver.received().size(), n -> n == 3, QUIET, "nothing after the 2xx");
         }
     }
 
@@ -209,8 +210,7 @@ class WebhooksTest {
             JsonPath disabled = awaitEndpoint(team, e -> !e.getBoolean("enabled"));
             assertTrue(disabled.getString("disabledReason").contains("410"), disabled.prettify());
             aContact().inTeam(team).create();
-            sleep(1500);
-            assertEquals(1, receiver.received().size());
+            Await.holds(() -> receiver.received().size(), n -> n == 1, QUIET, "nothing to a disabled endpoint");
             // enabled again, it receives what comes next
             Api.ok(Tokens.manager(team), "mutation($i: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $i) { enabled disabledReason } }",
                     "i", Map.of("id", endpoint.id(), "enabled", true));
@@ -336,14 +336,5 @@ class WebhooksTest {
                 "query($t: String) { webhookEndpoints(team: $t) { edges { node { enabled disabledReason disabledAt } } } }",
                 "t", team).prettify()).setRootPath("data.webhookEndpoints.edges[0].node"), done, WAIT,
                 "the state expected of the endpoint of " + team);
-    }
-
-    /** A quiet period: how long a test waits to show that nothing more arrives. */
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
