@@ -104,6 +104,9 @@ public class Contact extends PanacheEntityBase {
 
     public int unansweredTouches;
 
+    /** The contact's id in another system (docs/imports.md); unique in the team, case- and space-insensitively. */
+    public String externalId;
+
     /** The token subject of the team member who owns the contact; null when nobody does. */
     public String owner;
 

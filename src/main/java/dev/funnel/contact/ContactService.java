@@ -41,9 +41,12 @@ public class ContactService {
     private final InputValidator validator;
     private final Events events;
     private final TeamMembers members;
+    private final ChangeOrigin origin;
 
-    public ContactService(Caller caller, TeamService teams, InputValidator validator, Events events, TeamMembers members) {
+    public ContactService(Caller caller, TeamService teams, InputValidator validator, Events events, TeamMembers members,
+            ChangeOrigin origin) {
         this.members = members;
+        this.origin = origin;
         this.caller = caller;
         this.teams = teams;
         this.validator = validator;
@@ -87,16 +90,35 @@ public class ContactService {
     }
 
     public ContactConnection list(ContactFilter filter, ContactOrder order, PageRequest page) {
+        checkFilter(filter);
+        ContactOrder sort = order == null ? ContactOrder.DEFAULT
+                : new ContactOrder(order.field(), order.direction() == null ? ContactOrder.Direction.DESC : order.direction());
+        ContactQuery query = ContactQuery.of(caller, filter, sort);
+        return ContactConnection.of(query.page(page), query::cursorOf);
+    }
+
+    /**
+     * A page of the contacts of a filter (the filter of {@link #list}), oldest first, after the
+     * contact {@code after} (see {@link #exportCursor}): what exports read (docs/imports.md). Creation
+     * order, so that contacts changed or created while an export runs neither move nor repeat.
+     */
+    public dev.funnel.common.Page<Contact> exportPage(ContactFilter filter, Cursor after, int size) {
+        checkFilter(filter);
+        ContactQuery query = ContactQuery.of(caller, filter, new ContactOrder(ContactOrder.Field.CREATED_AT, ContactOrder.Direction.ASC));
+        return query.page(new PageRequest(size, false, after, null));
+    }
+
+    private void checkFilter(ContactFilter filter) {
         if (filter != null) {
             InputValidator.noNulls("filter.stages", filter.stages());
             InputValidator.noNulls("filter.temperatures", filter.temperatures());
             InputValidator.noNulls("filter.sources", filter.sources());
         }
         validator.check("filter", filter);
-        ContactOrder sort = order == null ? ContactOrder.DEFAULT
-                : new ContactOrder(order.field(), order.direction() == null ? ContactOrder.Direction.DESC : order.direction());
-        ContactQuery query = ContactQuery.of(caller, filter, sort);
-        return ContactConnection.of(query.page(page), query::cursorOf);
+    }
+
+    public static Cursor exportCursor(Contact c) {
+        return cursor(c.createdAt, c.id);
     }
 
     /** Lifecycle rule 7 (README): leads and prospects to follow up, hot first, then warm, then cold, longest waiting first. */
@@ -118,6 +140,7 @@ public class ContactService {
         c.kind = input.kind() == null ? ContactKind.PERSON : input.kind();
         c.displayName = input.displayName().strip();
         c.email = blankToNull(input.email());
+        c.externalId = externalId(blankToNull(input.externalId()), team.id, null, "input.externalId");
         c.phone = blankToNull(input.phone());
         c.organizationId = organization(input.organizationId(), team.id, null);
         c.roles = input.roles() == null ? new ArrayList<>() : new ArrayList<>(input.roles().stream().distinct().toList());
@@ -148,7 +171,7 @@ public class ContactService {
             // set before the insert, so that contact.created names it; the touch is recorded below
             c.firstCampaignId = c.lastCampaignId = campaignOf(c, input.campaignId());
         }
-        c.persist();
+        persistUnique(c, "input.externalId");
         events.emit(c.teamId, EventType.CONTACT_CREATED, Ids.encode("Contact", c.id),
                 Payload.of().put("contact", details(c)).build());
         if (c.firstCampaignId != null) {
@@ -178,6 +201,10 @@ public class ContactService {
         }
         if (input.phone() != null) {
             c.phone = blankToNull(input.phone());
+        }
+        String externalIdBefore = c.externalId;
+        if (input.externalId() != null) {
+            c.externalId = externalId(blankToNull(input.externalId()), c.teamId, c.id, "input.externalId");
         }
         if (input.organizationId() != null) {
             c.organizationId = organization(input.organizationId(), c.teamId, c.id);
@@ -226,6 +253,9 @@ public class ContactService {
         OffsetDateTime now = Times.now();
         c.updatedAt = now;
         c.refreshTemperature();
+        if (!java.util.Objects.equals(externalIdBefore, c.externalId)) {
+            persistUnique(c, "input.externalId");
+        }
         updated(c, before);
         advance(c, now);
         return c;
@@ -420,6 +450,10 @@ public class ContactService {
 
     /** {@link #record(Contact, Lifecycle.Move, OffsetDateTime)}, with the reason the move takes (a lead rejected to nurture). */
     public void record(Contact c, Lifecycle.Move move, OffsetDateTime now, String reason) {
+        if (origin.importing()) {
+            // docs/imports.md: every stage change an import makes says so
+            move = new Lifecycle.Move(move.from(), move.to(), StageTrigger.IMPORT);
+        }
         StageChange change = c.apply(move, caller.actor(), now);
         change.reason = reason;
         change.persist();
@@ -455,6 +489,7 @@ public class ContactService {
                 .put("kind", c.kind)
                 .put("displayName", c.displayName)
                 .put("email", c.email)
+                .put("externalId", c.externalId)
                 .put("phone", c.phone)
                 .put("organizationId", Ids.encode("Contact", c.organizationId))
                 .put("roles", c.roles)
@@ -479,6 +514,39 @@ public class ContactService {
                 .put("firstCampaignId", Ids.encode("Campaign", c.firstCampaignId))
                 .put("lastCampaignId", Ids.encode("Campaign", c.lastCampaignId))
                 .build();
+    }
+
+    /**
+     * An external id no other contact of the team holds (compared as the unique index
+     * contact_team_external_id_key compares them: trimmed, lower case); null stays null.
+     */
+    private String externalId(String value, long teamId, Long self, String field) {
+        if (value != null && !Contact.getEntityManager().createNativeQuery("select 1 from contact where team_id = ?1"
+                + " and lower(btrim(external_id)) = lower(btrim(?2)) and id is distinct from ?3")
+                .setParameter(1, teamId).setParameter(2, value).setParameter(3, self).getResultList().isEmpty()) {
+            throw externalIdTaken(field, value);
+        }
+        return value;
+    }
+
+    /** Writes the contact now; the unique index decides between two changes giving one external id at the same moment. */
+    private static void persistUnique(Contact c, String field) {
+        try {
+            if (c.id == null) {
+                c.persist();
+            } else {
+                Contact.getEntityManager().flush();
+            }
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            if ("contact_team_external_id_key".equals(e.getConstraintName())) {
+                throw externalIdTaken(field, c.externalId);
+            }
+            throw e;
+        }
+    }
+
+    private static ValidationException externalIdTaken(String field, String value) {
+        return new ValidationException(field, field + " '" + value + "' is already another contact's external id in this team");
     }
 
     private Long organization(String id, long teamId, Long self) {

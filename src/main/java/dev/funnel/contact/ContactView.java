@@ -31,6 +31,7 @@ public record ContactView(
         @NonNull @Description("Person or organization.") ContactKind kind,
         @NonNull @Description("Name shown to users: a person's full name or an organization's name.") String displayName,
         @Description("Email address.") String email,
+        @Description("The contact's id in another system (a CRM, a billing system), unique in the team.") String externalId,
         @Description("Phone number.") String phone,
         @NonNull @Description("Roles held besides the funnel stage (partner, supplier...).") List<@NonNull ContactRole> roles,
         @Description("Stage in the funnel; null for a contact outside the funnel.") Stage stage,
@@ -59,7 +60,7 @@ public record ContactView(
     public static ContactView of(Contact c) {
         return new ContactView(c.id, c.teamId, c.organizationId, c.quoteRequested, c.webFormReceived,
                 c.unansweredTouches, c.owner, c.firstCampaignId, c.lastCampaignId, Ids.encode("Contact", c.id), c.kind, c.displayName,
-                c.email, c.phone, List.copyOf(c.roles), c.stage, c.temperature, c.leadStatus, c.temperatureOverride != null,
+                c.email, c.externalId, c.phone, List.copyOf(c.roles), c.stage, c.temperature, c.leadStatus, c.temperatureOverride != null,
                 c.disqualificationReason, c.disqualificationNote, c.source, c.country, c.region, c.sector,
                 c.employeeCount, Decimal.of(c.annualRevenue), c.decisionMaker, c.knownNeed, c.hasBudget, c.offerKnowledge,
                 c.websiteVisits, c.welcomesProposal, Math.toIntExact(c.version), utc(c.createdAt), utc(c.updatedAt),

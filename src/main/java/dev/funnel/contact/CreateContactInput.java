@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -27,6 +28,7 @@ public record CreateContactInput(
         @DefaultValue("PERSON") @Description("Person or organization.") ContactKind kind,
         @NonNull @NotBlank @Size(max = 200) @Description("Full name of a person, or name of an organization (1..200 characters).") String displayName,
         @Email @Size(max = 254) @Description("Email address.") String email,
+        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Description("The contact's id in another system (a CRM, a billing system): unique in the team, case- and space-insensitively; an upsert key of imports.") String externalId,
         @PhoneNumber @Description("Phone number (digits, spaces and + ( ) . / -; up to 40 characters).") String phone,
         @Id @Description("The organization contact a person belongs to (same team).") String organizationId,
         @Size(max = 4) @Description("Roles held besides the funnel stage.") List<ContactRole> roles,

@@ -23,5 +23,7 @@ public enum StageTrigger {
     @Description("A sales user accepted a marketing-qualified lead (acceptLead): it stays a lead, now sales-qualified.")
     SALES_ACCEPTED,
     @Description("A sales user rejected a marketing-qualified lead back to nurture, with a reason (rejectLead): a suspect again.")
-    SALES_REJECTED
+    SALES_REJECTED,
+    @Description("A contact import created or changed the contact (docs/imports.md).")
+    IMPORT
 }

@@ -25,6 +25,7 @@ public record UpdateContactInput(
         @NonNull @Description("The version the change was based on; a stale one fails with VERSION_CONFLICT.") Integer expectedVersion,
         @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Description("Full name or organization name (1..200 characters).") String displayName,
         @Email @Size(max = 254) @Description("Email address.") String email,
+        @Size(max = 200) @Description("The contact's id in another system; an empty string removes it.") String externalId,
         @PhoneNumber @Description("Phone number.") String phone,
         @Id @Description("The organization contact a person belongs to (same team).") String organizationId,
         @Size(max = 4) @Description("Roles held besides the funnel stage; replaces the current ones.") List<ContactRole> roles,

@@ -41,7 +41,7 @@ import io.restassured.path.json.JsonPath;
 class CrossTeamSchemaWalkTest {
 
     private static final Set<String> KINDS = Set.of("Contact", "Quote", "Invoice", "Interaction", "WebhookEndpoint", "Event",
-            "Campaign");
+            "Campaign", "ImportJob");
     private static final int DEPTH = 3;
 
     private Map<String, Map<String, Object>> types;
@@ -78,8 +78,11 @@ class CrossTeamSchemaWalkTest {
         String blueCampaign = campaign(blueTeam, blueSecret);
         Api.ok(Tokens.sales(blueTeam), "mutation($c: ID!, $k: ID!) { attributeToCampaign(input: {campaignId: $c, contactId: $k}) { id } }",
                 "c", blueCampaign, "k", blueContact);
+        // an import of blue's, its file named and filled with the secret
+        String blueImport = dev.funnel.support.Imports.uploaded(Tokens.sales(blueTeam), blueTeam,
+                ("displayName,email," + blueSecret + "\n" + blueSecret + ",import@example.com,x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         blue.putAll(Map.of("Contact", blueContact, "Quote", blueQuote, "Invoice", blueInvoice, "Interaction", blueInteraction,
-                "WebhookEndpoint", blueEndpoint, "Event", blueEvent, "Campaign", blueCampaign, "team", blueTeam));
+                "WebhookEndpoint", blueEndpoint, "Event", blueEvent, "Campaign", blueCampaign, "ImportJob", blueImport, "team", blueTeam));
         for (String kind : KINDS) {
             ghost.put(kind, Ids.encode(kind, 987_654_321L));
         }
@@ -111,7 +114,7 @@ class CrossTeamSchemaWalkTest {
                 "team", "me", "node", "nodes", "convertQuote", "createContact", "updateContact", "recordInteraction", "createQuote",
                 "events", "webhookEndpoints", "createWebhookEndpoint", "updateWebhookEndpoint", "rotateWebhookSecret",
                 "redeliverEvents", "assignContact", "assignContacts", "acceptLead", "rejectLead", "campaigns", "createCampaign",
-                "addCampaignCost", "attributeToCampaign", "funnel", "campaignPerformance")));
+                "addCampaignCost", "attributeToCampaign", "funnel", "campaignPerformance", "importJob", "startContactImport")));
     }
 
     /** A campaign of the team, with a cost line; returns its id. */
@@ -162,6 +165,7 @@ class CrossTeamSchemaWalkTest {
         if ("ID".equals(typeName)) {
             String kind = name.equals("id") ? ownerKind
                     : name.equals("organizationId") ? "Contact" : name.equals("endpointId") ? "WebhookEndpoint"
+                    : name.equals("job") ? "ImportJob"
                     : capitalize(name.substring(0, name.length() - 2));
             return KINDS.contains(kind) ? quoted(values.get(kind)) : quoted(values.get("Contact"));
         }

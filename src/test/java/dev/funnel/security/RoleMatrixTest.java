@@ -37,6 +37,7 @@ class RoleMatrixTest {
     private static final String QUOTE_ID = Ids.encode("Quote", 987_654_321L);
     private static final String INVOICE_ID = Ids.encode("Invoice", 987_654_321L);
     private static final String CAMPAIGN_ID = Ids.encode("Campaign", 987_654_321L);
+    private static final String IMPORT_JOB_ID = Ids.encode("ImportJob", 987_654_321L);
     private static final Set<String> SALES = Set.of("sales", "manager", "admin");
     private static final Set<String> READ_BILLING = Set.of("sales", "manager", "billing", "admin");
     private static final Set<String> MANAGERS = Set.of("manager", "admin");
@@ -106,6 +107,10 @@ class RoleMatrixTest {
                 Arguments.of("attributeToCampaign", "mutation { attributeToCampaign(input: {campaignId: \"" + NO_ID
                         + "\", contactId: \"" + NO_ID + "\"}) { id } }", SALES),
                 Arguments.of("funnel", "{ funnel(team: \"%TEAM%\", from: \"2026-01-01\", to: \"2026-01-31\") { total { contacts } } }", SALES),
+                Arguments.of("importJob", "{ importJob(id: \"" + IMPORT_JOB_ID + "\") { id } }", SALES),
+                Arguments.of("node of an import job", "{ node(id: \"" + IMPORT_JOB_ID + "\") { id } }", SALES),
+                Arguments.of("startContactImport", "mutation { startContactImport(input: {job: \"" + IMPORT_JOB_ID
+                        + "\", upsertKey: EMAIL}) { id } }", SALES),
                 Arguments.of("campaignPerformance", "{ campaignPerformance(team: \"%TEAM%\", from: \"2026-01-01\", to: \"2026-01-31\","
                         + " attribution: FIRST_TOUCH) { campaigns { reached } } }", SALES));
     }
