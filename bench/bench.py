@@ -47,6 +47,8 @@ NORELAY_DB = f"funnel_norelay_{SIZES[-1]}"  # the largest size's data again, for
 EVENTS = int(os.environ.get("EVENTS", "500" if SMOKE else "20000"))  # changes per E delivery phase
 F_ONLY = os.environ.get("F_ONLY") == "1"  # F alone, at every size (target/bench/results-funnel.md)
 COST_ONLY = os.environ.get("E_COST_ONLY") == "1"  # E's before/after comparison alone (target/bench/results-cost.md)
+G_ONLY = os.environ.get("G_ONLY") == "1"  # G (contact import and export) alone (target/bench/results-imports.md)
+G_ROWS = [int(n) for n in os.environ.get("G_ROWS", "1000" if SMOKE else "100000 1000000").split()]  # rows per imported file
 E_ROUNDS = int(os.environ.get("E_ROUNDS", "2"))  # E's rounds of the builds in turn, the order reversed every other
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
@@ -1301,8 +1303,113 @@ def report(figures):
     return "\n".join(out) + "\n"
 
 
+# ------------------------------------------------------------------ G: contact import and export
+
+def import_file(rows):
+    """A CSV file of new contacts as a CRM exports them: accents, a quoted comma, a quoted line break."""
+    path = f"{WORK}/import-{rows}.csv"
+    if not os.path.exists(path):
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write("externalId,displayName,email,phone,country,sector,employeeCount,source,offerKnowledge\r\n")
+            for i in range(rows):
+                note = '"Vu au salon, stand B\r\nà rappeler"' if i % 10 == 0 else "Aucune"
+                f.write(f"crm-{i},Clément Lefèvre {i},c{i}@example.com,+33 1 23 45 {i % 100:02d} {i % 97:02d},FR,"
+                        f"Bâtiment,{i % 500},{'WEB_FORM' if i % 7 == 0 else 'REFERRAL'},{note}\r\n")
+    return path
+
+
+class PeakRss:
+    """The largest resident set of a process, sampled every 100 ms while it runs."""
+
+    def __init__(self, pid):
+        self.pid, self.peak, self.running = pid, rss_mb(pid), True
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self):
+        while self.running:
+            self.peak = max(self.peak, rss_mb(self.pid))
+            time.sleep(0.1)
+
+    def stop(self):
+        self.running = False
+        self.thread.join()
+        return self.peak
+
+
+def measure_imports(db, figures):
+    """Each file uploaded, imported for real (upsert on externalId) and exported again, into a team of its own."""
+    app = start_app(db, settings={"FUNNEL_IMPORTS_MAX_FILE_SIZE": "1G"})
+    admin = token("root", ["admin"], [])
+    try:
+        for rows in G_ROWS:
+            path = import_file(rows)
+            team = f"imp-{rows}-{int(time.time())}"
+            post(APP, admin, "mutation($i: CreateTeamInput!) { createTeam(input: $i) { code } }",
+                 {"i": {"code": team, "name": f"Import {rows}"}})
+            tok = token("ivy", ["sales"], [team])
+            rss_before = rss_mb(app.proc.pid)
+            peak = PeakRss(app.proc.pid)
+            started = time.time()
+            with open(path, "rb") as body:
+                req = urllib.request.Request(f"{APP}/imports/contacts?team={team}&fileName=import.csv", body,
+                                             {"Content-Type": "text/csv", "Authorization": "Bearer " + tok,
+                                              "Content-Length": str(os.path.getsize(path))})
+                with urllib.request.urlopen(req, timeout=3600) as r:
+                    job = json.load(r)
+            uploaded = time.time()
+            post(APP, tok, "mutation($i: StartContactImportInput!) { startContactImport(input: $i) { id } }",
+                 {"i": {"job": job["id"], "upsertKey": "EXTERNAL_ID"}})
+            while True:
+                state = post(APP, tok, "query($id: ID!) { importJob(id: $id) { status rowsDone created failed } }",
+                             {"id": job["id"]})["importJob"]
+                if state["status"] != "RUNNING":
+                    break
+                time.sleep(0.5)
+            imported = time.time()
+            peak_import = peak.stop()
+            if state["status"] != "COMPLETED" or state["created"] != rows:
+                raise RuntimeError(f"G: import of {rows} rows ended {state}")
+            peak = PeakRss(app.proc.pid)
+            exported_rows = -1  # the header
+            export_start = time.time()
+            req = urllib.request.Request(f"{APP}/exports/contacts.csv?team={team}", headers={"Authorization": "Bearer " + tok})
+            with urllib.request.urlopen(req, timeout=3600) as r:
+                for _ in r:
+                    exported_rows += 1
+            exported = time.time()
+            peak_export = peak.stop()
+            # a quoted line break makes one contact two lines of the file
+            exported_contacts = exported_rows - rows // 10 - (1 if rows % 10 else 0)
+            figures[rows] = {"bytes": os.path.getsize(path), "upload_s": uploaded - started, "import_s": imported - uploaded,
+                             "rss_before_mb": rss_before, "peak_import_mb": peak_import, "export_s": exported - export_start,
+                             "exported": exported_contacts, "peak_export_mb": peak_export}
+            log(f"bench G {rows}: {figures[rows]}")
+    finally:
+        app.stop()
+
+
+def imports_report(figures):
+    lines = [f"## G. Contact import and export ({machine()})", "",
+             "| rows | file | upload | import | rows/s (upload + import) | export | export rows/s | RSS before | peak RSS import | peak RSS export |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for rows, f in sorted(figures.items()):
+        total = f["upload_s"] + f["import_s"]
+        lines.append(f"| {rows:,} | {f['bytes'] / 1e6:.0f} MB | {f['upload_s']:.1f} s | {f['import_s']:.1f} s | {rows / total:,.0f} "
+                     f"| {f['export_s']:.1f} s | {f['exported'] / f['export_s']:,.0f} | {f['rss_before_mb']} MB "
+                     f"| {f['peak_import_mb']} MB | {f['peak_export_mb']} MB |")
+    return lines
+
+
 def main():
     figures = {}
+    if G_ONLY:
+        measure_imports(f"funnel_{SIZES[0]}", figures)
+        text = "\n".join(imports_report(figures)) + "\n"
+        with open(f"{WORK}/results-imports.md", "w") as f:
+            f.write(text)
+        print(text)
+        return
     if F_ONLY:
         apps = start_all(figures)
         try:

@@ -518,12 +518,13 @@ public class ContactService {
 
     /**
      * An external id no other contact of the team holds (compared as the unique index
-     * contact_team_external_id_key compares them: trimmed, lower case); null stays null.
+     * contact_team_external_id_key compares them: trimmed by btrim, lower case); null stays null.
      */
     private String externalId(String value, long teamId, Long self, String field) {
+        // on the stored key, which its index holds (V11__contact_imports.sql: an expression would read every row under RLS)
         if (value != null && !Contact.getEntityManager().createNativeQuery("select 1 from contact where team_id = ?1"
-                + " and lower(btrim(external_id)) = lower(btrim(?2)) and id is distinct from ?3")
-                .setParameter(1, teamId).setParameter(2, value).setParameter(3, self).getResultList().isEmpty()) {
+                + " and external_id_key = lower(btrim(cast(?2 as text))) and id <> ?3")
+                .setParameter(1, teamId).setParameter(2, value).setParameter(3, self == null ? -1L : self).getResultList().isEmpty()) {
             throw externalIdTaken(field, value);
         }
         return value;

@@ -201,7 +201,6 @@ public class ContactRows {
         if (keys.isEmpty()) {
             return found;
         }
-        List<?> result;
         if (key == ImportUpsertKey.ID) {
             Map<Long, String> ids = new HashMap<>();
             for (String k : keys) {
@@ -213,7 +212,7 @@ public class ContactRows {
             if (ids.isEmpty()) {
                 return found;
             }
-            result = Contact.getEntityManager().createNativeQuery("select id, id from contact where team_id = ?1 and id in (?2)")
+            List<?> result = Contact.getEntityManager().createNativeQuery("select id, id from contact where team_id = ?1 and id in (?2)")
                     .setParameter(1, teamId).setParameter(2, ids.keySet()).getResultList();
             for (Object o : result) {
                 long id = ((Number) ((Object[]) o)[0]).longValue();
@@ -221,21 +220,27 @@ public class ContactRows {
             }
             return found;
         }
-        String column = key == ImportUpsertKey.EMAIL ? "email" : "external_id";
-        // the expression of the indexes contact_team_email_idx and contact_team_external_id_key
-        result = Contact.getEntityManager().createNativeQuery("select id, lower(btrim(" + column + ")) from contact"
-                + " where team_id = ?1 and lower(btrim(" + column + ")) in (?2) order by id")
-                .setParameter(1, teamId).setParameter(2, keys).getResultList();
-        for (Object o : result) {
-            Object[] r = (Object[]) o;
-            found.computeIfAbsent((String) r[1], k -> new ArrayList<>()).add(((Number) r[0]).longValue());
-        }
+        String column = key == ImportUpsertKey.EMAIL ? "email_key" : "external_id_key";
+        // each key as sent, beside the contacts whose stored key (lower(btrim()), V11) it normalizes to
+        String sql = "select k.raw, c.id from unnest(?) as k(raw) join contact c on c.team_id = ? and c." + column
+                + " = lower(btrim(k.raw)) order by c.id";
+        Contact.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+            try (java.sql.PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setArray(1, connection.createArrayOf("text", keys.toArray()));
+                s.setLong(2, teamId);
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        found.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getLong(2));
+                    }
+                }
+            }
+        });
         return found;
     }
 
-    /** Keys compare as the indexes compare them: trimmed, lower case (ids are compared exactly). */
+    /** A row's key as looked up: its cell, stripped; PostgreSQL normalizes it as the stored keys are (lower(btrim())). */
     static String normalizedKey(ImportUpsertKey key, String value) {
-        return key == ImportUpsertKey.ID ? value.strip() : value.strip().toLowerCase(Locale.ROOT);
+        return value.strip();
     }
 
     /** The column behind an input path of createContact or updateContact ("input.email" is the email column). */
