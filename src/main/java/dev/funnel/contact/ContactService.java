@@ -135,37 +135,10 @@ public class ContactService {
         InputValidator.noNulls("input.roles", input.roles());
         validator.check("input", input);
         Team team = teams.forNewRecord(input.team(), "input.team");
-        Contact c = new Contact();
-        c.teamId = team.id;
-        c.kind = input.kind() == null ? ContactKind.PERSON : input.kind();
-        c.displayName = input.displayName().strip();
-        c.email = blankToNull(input.email());
-        c.externalId = externalId(blankToNull(input.externalId()), team.id, null, "input.externalId");
-        c.phone = blankToNull(input.phone());
-        c.organizationId = organization(input.organizationId(), team.id, null);
-        c.roles = input.roles() == null ? new ArrayList<>() : new ArrayList<>(input.roles().stream().distinct().toList());
-        c.source = input.source() == null ? Source.OTHER : input.source();
-        c.country = input.country();
-        c.region = blankToNull(input.region());
-        c.sector = blankToNull(input.sector());
-        c.employeeCount = input.employeeCount();
-        c.annualRevenue = Decimal.valueOf(input.annualRevenue());
-        c.decisionMaker = Boolean.TRUE.equals(input.decisionMaker());
-        c.knownNeed = input.knownNeed();
-        c.hasBudget = input.hasBudget();
-        c.offerKnowledge = blankToNull(input.offerKnowledge());
-        c.websiteVisits = input.websiteVisits() == null ? 0 : input.websiteVisits();
-        c.welcomesProposal = input.welcomesProposal();
-        c.webFormReceived = c.source == Source.WEB_FORM;
-        c.quoteRequested = c.source == Source.QUOTE_REQUEST;
         OffsetDateTime now = Times.now();
-        c.createdAt = now;
-        c.updatedAt = now;
-        c.refreshTemperature();
-        if (caller.subject() != null && (caller.hasRole(Role.SALES) || caller.hasRole(Role.MANAGER))) {
-            // a user's new contact is theirs until assigned (docs/funnel.md, "Owners")
-            c.owner = caller.subject();
-        }
+        Contact c = newContact(input, team, now);
+        c.externalId = externalId(c.externalId, team.id, null, "input.externalId");
+        c.organizationId = organization(input.organizationId(), team.id, null);
         members.remember(team.id);
         if (input.campaignId() != null) {
             // set before the insert, so that contact.created names it; the touch is recorded below
@@ -184,6 +157,96 @@ public class ContactService {
         return c;
     }
 
+    /** A new contact of the team as createContact makes it, before it is written and enters the funnel. */
+    private Contact newContact(CreateContactInput input, Team team, OffsetDateTime now) {
+        Contact c = new Contact();
+        c.teamId = team.id;
+        c.kind = input.kind() == null ? ContactKind.PERSON : input.kind();
+        c.displayName = input.displayName().strip();
+        c.email = blankToNull(input.email());
+        c.externalId = blankToNull(input.externalId());
+        c.phone = blankToNull(input.phone());
+        c.roles = input.roles() == null ? new ArrayList<>() : new ArrayList<>(input.roles().stream().distinct().toList());
+        c.source = input.source() == null ? Source.OTHER : input.source();
+        c.country = input.country();
+        c.region = blankToNull(input.region());
+        c.sector = blankToNull(input.sector());
+        c.employeeCount = input.employeeCount();
+        c.annualRevenue = Decimal.valueOf(input.annualRevenue());
+        c.decisionMaker = Boolean.TRUE.equals(input.decisionMaker());
+        c.knownNeed = input.knownNeed();
+        c.hasBudget = input.hasBudget();
+        c.offerKnowledge = blankToNull(input.offerKnowledge());
+        c.websiteVisits = input.websiteVisits() == null ? 0 : input.websiteVisits();
+        c.welcomesProposal = input.welcomesProposal();
+        c.webFormReceived = c.source == Source.WEB_FORM;
+        c.quoteRequested = c.source == Source.QUOTE_REQUEST;
+        c.createdAt = now;
+        c.updatedAt = now;
+        c.refreshTemperature();
+        if (caller.subject() != null && (caller.hasRole(Role.SALES) || caller.hasRole(Role.MANAGER))) {
+            // a user's new contact is theirs until assigned (docs/funnel.md, "Owners")
+            c.owner = caller.subject();
+        }
+        return c;
+    }
+
+    /**
+     * Many new contacts of one team at once (contact imports, docs/imports.md): each input goes
+     * through createContact's checks and becomes the contact, the stage history and the events
+     * {@link #create} would write, but the rows are written in batched statements, not one
+     * contact after the other. For inputs without organization or campaign, whose external ids
+     * no contact holds (the caller matched them). Returns, per input, the contact or the error
+     * that refused it; refused inputs write nothing.
+     */
+    public List<Object> createAll(Team team, List<CreateContactInput> inputs) {
+        OffsetDateTime now = Times.now();
+        String actor = caller.actor();
+        List<Object> results = new ArrayList<>();
+        List<Contact> created = new ArrayList<>();
+        List<Boolean> inFunnel = new ArrayList<>();
+        for (CreateContactInput input : inputs) {
+            if (input.organizationId() != null || input.campaignId() != null) {
+                throw new IllegalArgumentException("createAll takes no organization or campaign");
+            }
+            try {
+                InputValidator.noNulls("input.roles", input.roles());
+                validator.check("input", input);
+                Contact c = newContact(input, team, now);
+                created.add(c);
+                inFunnel.add(!Boolean.FALSE.equals(input.inFunnel()));
+                results.add(c);
+            } catch (dev.funnel.common.FunnelException e) {
+                results.add(e);
+            }
+        }
+        if (created.isEmpty()) {
+            return results;
+        }
+        members.remember(team.id);
+        jakarta.persistence.EntityManager em = Contact.getEntityManager();
+        List<?> ids = em.createNativeQuery("select nextval(pg_get_serial_sequence('contact', 'id')) from generate_series(1, ?1)")
+                .setParameter(1, created.size()).getResultList();
+        List<StageChange> changes = new ArrayList<>();
+        List<Events.Pending> emitted = new ArrayList<>();
+        for (int i = 0; i < created.size(); i++) {
+            Contact c = created.get(i);
+            c.id = ((Number) ids.get(i)).longValue();
+            emitted.add(new Events.Pending(c.teamId, EventType.CONTACT_CREATED, Ids.encode("Contact", c.id),
+                    Payload.of().put("contact", details(c)).build()));
+            if (inFunnel.get(i)) {
+                // the moves of create(): into the funnel, then rule 1
+                apply(c, Lifecycle.enterFunnel(null), actor, now, changes, emitted);
+                Lifecycle.afterProfileChange(c.stage, c.leadStatus, Lifecycle.qualification(c.profile(), team.criteria()))
+                        .ifPresent(move -> apply(c, move, actor, now, changes, emitted));
+                // as the insert and the update at flush of create() leave it
+                c.version = 1;
+            }
+        }
+        ContactBulk.insert(em, created, changes);
+        events.emitAll(emitted);
+        return results;
+    }
     @Transactional
     public Contact update(UpdateContactInput input) {
         InputValidator.noNulls("input.roles", input.roles());
@@ -450,19 +513,35 @@ public class ContactService {
 
     /** {@link #record(Contact, Lifecycle.Move, OffsetDateTime)}, with the reason the move takes (a lead rejected to nurture). */
     public void record(Contact c, Lifecycle.Move move, OffsetDateTime now, String reason) {
-        if (origin.importing()) {
-            // docs/imports.md: every stage change an import makes says so
-            move = new Lifecycle.Move(move.from(), move.to(), StageTrigger.IMPORT);
-        }
+        move = origin(move);
         StageChange change = c.apply(move, caller.actor(), now);
         change.reason = reason;
         change.persist();
-        events.emit(c.teamId, EventType.CONTACT_STAGE_CHANGED, Ids.encode("Contact", c.id), Payload.of()
+        Events.Pending event = stageChanged(c, move, change.actor, now, reason);
+        events.emit(event.teamId(), event.type(), event.subjectId(), event.data());
+    }
+
+    /** {@link #record} for {@link #createAll}: the history row and the event collected, to be written together. */
+    private void apply(Contact c, Lifecycle.Move move, String actor, OffsetDateTime now, List<StageChange> changes,
+            List<Events.Pending> emitted) {
+        Lifecycle.Move applied = origin(move);
+        changes.add(c.apply(applied, actor, now));
+        emitted.add(stageChanged(c, applied, actor, now, null));
+    }
+
+    /** docs/imports.md: every stage change an import makes says so. */
+    private Lifecycle.Move origin(Lifecycle.Move move) {
+        return origin.importing() ? new Lifecycle.Move(move.from(), move.to(), StageTrigger.IMPORT) : move;
+    }
+
+    /** contact.stage_changed, for a move just applied to the contact (docs/events.md). */
+    private static Events.Pending stageChanged(Contact c, Lifecycle.Move move, String actor, OffsetDateTime now, String reason) {
+        return new Events.Pending(c.teamId, EventType.CONTACT_STAGE_CHANGED, Ids.encode("Contact", c.id), Payload.of()
                 .put("contactId", Ids.encode("Contact", c.id))
                 .put("from", move.from())
                 .put("to", move.to())
                 .put("trigger", move.trigger())
-                .put("actor", change.actor)
+                .put("actor", actor)
                 .put("at", now)
                 .put("temperature", c.temperature)
                 .put("disqualificationReason", move.to() == Stage.DISQUALIFIED ? c.disqualificationReason : null)

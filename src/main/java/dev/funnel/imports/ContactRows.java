@@ -69,56 +69,115 @@ public class ContactRows {
         }
     }
 
-    /** Imports the rows of one batch; the contacts they match are found in one statement. */
+    /**
+     * Imports the rows of one batch; the contacts they match are found in one statement, and the
+     * new contacts are written together ({@link ContactService#createAll}). A row refused before
+     * anything is written for it (a bad cell, an empty key, a rule of createContact) is FAILED at
+     * once; a row refused by a change under way throws {@link RowFailedException}.
+     */
     List<Outcome> importBatch(Team team, ColumnMapping mapping, ImportUpsertKey key, List<Row> rows) {
         Map<String, List<Long>> matches = matches(team.id, mapping, key, rows);
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Row row : rows) {
-            outcomes.add(importRow(team, mapping, key, row, matches));
+        List<Long> matched = matches.values().stream().filter(ids -> ids.size() == 1).map(ids -> ids.get(0)).toList();
+        if (!matched.isEmpty()) {
+            // into the session: each row's findById below reads no more
+            Contact.list("teamId = ?1 and id in ?2", team.id, matched);
         }
-        return outcomes;
+        Outcome[] outcomes = new Outcome[rows.size()];
+        List<Integer> bulk = new ArrayList<>();
+        List<CreateContactInput> inputs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Plan plan = plan(team, mapping, key, row, matches);
+            if (plan.outcome() != null) {
+                outcomes[i] = plan.outcome();
+            } else if (plan.bulk() != null) {
+                bulk.add(i);
+                inputs.add(plan.bulk());
+            } else {
+                outcomes[i] = write(team, mapping, row, plan);
+            }
+        }
+        if (!inputs.isEmpty()) {
+            List<Object> created = contacts.createAll(team, inputs);
+            for (int j = 0; j < bulk.size(); j++) {
+                int line = rows.get(bulk.get(j)).line();
+                outcomes[bulk.get(j)] = created.get(j) instanceof Contact c
+                        ? new Outcome(line, ImportRowResult.CREATED, null, null, null, c.id)
+                        : refused(mapping, line, (FunnelException) created.get(j));
+            }
+        }
+        return List.of(outcomes);
     }
 
-    private Outcome importRow(Team team, ColumnMapping mapping, ImportUpsertKey key, Row row, Map<String, List<Long>> matches) {
-        String keyValue = mapping.value(row.fields(), key.field);
+    /** What to do with a row: its outcome already, a contact to create with the others, or a change of its own. */
+    private record Plan(Outcome outcome, CreateContactInput bulk, CreateContactInput create, Contact update, Values values) {
+    }
+
+    private Plan plan(Team team, ColumnMapping mapping, ImportUpsertKey key, Row row, Map<String, List<Long>> matches) {
+        String keyColumn = mapping.columnName(key.field);
         if (row.duplicateOf() != null) {
-            return new Outcome(row.line(), ImportRowResult.SKIPPED, "DUPLICATE", mapping.columnName(key.field),
-                    "Same " + mapping.columnName(key.field) + " as line " + row.duplicateOf() + ", which was imported instead", null);
+            return done(new Outcome(row.line(), ImportRowResult.SKIPPED, "DUPLICATE", keyColumn,
+                    "Same " + keyColumn + " as line " + row.duplicateOf() + ", which was imported instead", null));
         }
+        String keyValue = mapping.value(row.fields(), key.field);
         if (keyValue == null) {
-            throw fail(row, ErrorCode.VALIDATION.name(), mapping.columnName(key.field), "The upsert key column "
-                    + mapping.columnName(key.field) + " is empty: every row needs one, so that importing the file again finds its contact");
+            return done(Outcome.failed(row.line(), ErrorCode.VALIDATION.name(), keyColumn, "The upsert key column " + keyColumn
+                    + " is empty: every row needs one, so that importing the file again finds its contact"));
         }
         for (int i = mapping.width(); i < row.fields().size(); i++) {
             if (!row.fields().get(i).isBlank()) {
-                throw fail(row, ErrorCode.VALIDATION.name(), null, "The row has " + row.fields().size()
-                        + " fields and the header " + mapping.width() + " columns: a delimiter inside a field that is not quoted?");
+                return done(Outcome.failed(row.line(), ErrorCode.VALIDATION.name(), null, "The row has " + row.fields().size()
+                        + " fields and the header " + mapping.width() + " columns: a delimiter inside a field that is not quoted?"));
             }
         }
-        Values v = new Values(mapping, row);
         List<Long> found = matches.getOrDefault(normalizedKey(key, keyValue), List.of());
+        if (found.size() > 1) {
+            return done(Outcome.failed(row.line(), ErrorCode.VALIDATION.name(), keyColumn, found.size() + " contacts of the team have this "
+                    + keyColumn + ": match on another key, or merge them first"));
+        }
+        if (found.isEmpty() && key == ImportUpsertKey.ID) {
+            return done(Outcome.failed(row.line(), ErrorCode.NOT_FOUND.name(), keyColumn, "No contact of the team has the id " + keyValue));
+        }
+        Values v = new Values(mapping, row);
         try {
-            if (found.size() > 1) {
-                throw fail(row, ErrorCode.VALIDATION.name(), mapping.columnName(key.field), found.size()
-                        + " contacts of the team have this " + mapping.columnName(key.field) + ": match on another key, or merge them first");
+            if (!found.isEmpty()) {
+                Contact c = Contact.findById(found.get(0));
+                v.check();
+                return new Plan(null, null, null, c, v);
             }
-            if (found.isEmpty()) {
-                if (key == ImportUpsertKey.ID) {
-                    throw fail(row, ErrorCode.NOT_FOUND.name(), mapping.columnName(key.field), "No contact of the team has the id " + keyValue);
-                }
-                Contact c = contacts.create(v.createInput(team.code));
-                String owner = v.text(ImportField.OWNER);
+            CreateContactInput input = v.createInput(team.code);
+            // a new contact that needs nothing looked up (its external id is new when it is the key) is written with the batch
+            boolean alone = input.organizationId() == null && input.campaignId() == null && v.text(ImportField.OWNER) == null
+                    && (input.externalId() == null || key == ImportUpsertKey.EXTERNAL_ID);
+            return alone ? new Plan(null, input, null, null, v) : new Plan(null, null, input, null, v);
+        } catch (FunnelException e) {
+            return done(refused(mapping, row.line(), e));
+        }
+    }
+
+    private static Plan done(Outcome outcome) {
+        return new Plan(outcome, null, null, null, null);
+    }
+
+    private static Outcome refused(ColumnMapping mapping, int line, FunnelException e) {
+        return Outcome.failed(line, e.code().name(), e instanceof ValidationException ve ? column(mapping, ve.field()) : null, e.getMessage());
+    }
+
+    /** A row's own change: created or updated through ContactService, one row at a time. */
+    private Outcome write(Team team, ColumnMapping mapping, Row row, Plan plan) {
+        try {
+            if (plan.create() != null) {
+                Contact c = contacts.create(plan.create());
+                String owner = plan.values().text(ImportField.OWNER);
                 if (owner != null && !owner.equals(c.owner)) {
                     contacts.assign(List.of(Ids.encode("Contact", c.id)), owner);
                 }
                 return new Outcome(row.line(), ImportRowResult.CREATED, null, null, null, c.id);
             }
-            Contact c = Contact.findById(found.get(0));
-            boolean changed = update(c, v);
-            return new Outcome(row.line(), changed ? ImportRowResult.UPDATED : ImportRowResult.UNCHANGED, null, null, null, c.id);
+            boolean changed = update(plan.update(), plan.values());
+            return new Outcome(row.line(), changed ? ImportRowResult.UPDATED : ImportRowResult.UNCHANGED, null, null, null, plan.update().id);
         } catch (FunnelException e) {
-            String field = e instanceof ValidationException ve ? column(mapping, ve.field()) : null;
-            throw fail(row, e.code().name(), field, e.getMessage());
+            throw new RowFailedException(refused(mapping, row.line(), e));
         }
     }
 
@@ -262,10 +321,6 @@ public class ContactRows {
         return name;
     }
 
-    private static RowFailedException fail(Row row, String code, String field, String message) {
-        return new RowFailedException(Outcome.failed(row.line(), code, field, message));
-    }
-
     /** A row's cells, read as the fields' types; a cell that does not read is a failure of the row. */
     private static final class Values {
 
@@ -378,6 +433,20 @@ public class ContactRows {
 
         private ValidationException invalid(ImportField f, String message) {
             return new ValidationException("input." + f.column, mapping.columnName(f) + ": " + message);
+        }
+
+        /** Reads every mapped cell, so that one that does not read fails the row before anything is written. */
+        void check() {
+            kind();
+            source();
+            roles();
+            for (ImportField f : List.of(ImportField.DECISION_MAKER, ImportField.KNOWN_NEED, ImportField.HAS_BUDGET,
+                    ImportField.WELCOMES_PROPOSAL)) {
+                bool(f);
+            }
+            integer(ImportField.EMPLOYEE_COUNT);
+            integer(ImportField.WEBSITE_VISITS);
+            decimal(ImportField.ANNUAL_REVENUE);
         }
 
         CreateContactInput createInput(String team) {

@@ -231,20 +231,35 @@ public class ImportRunner {
     /** Writes the rows' results and moves the job past them, if the job is still this run's. */
     private void record(long jobId, int run, List<Outcome> outcomes) {
         ImportJob job = lock(jobId, run);
+        // one statement for the batch, its rows' results as arrays
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("update import_row set result = ?, code = ?, field = ?, message = ?,"
-                        + " contact_id = ? where job_id = ? and line = ?")) {
-            for (Outcome o : outcomes) {
-                s.setString(1, o.result().name());
-                s.setString(2, o.code());
-                s.setString(3, o.field() == null ? null : truncate(o.field(), 100));
-                s.setString(4, o.message() == null ? null : truncate(o.message(), 2000));
-                s.setObject(5, o.contactId());
-                s.setLong(6, jobId);
-                s.setInt(7, o.line());
-                s.addBatch();
+                PreparedStatement s = c.prepareStatement("update import_row r set result = v.result, code = v.code, field = v.field,"
+                        + " message = v.message, contact_id = v.contact_id from unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[],"
+                        + " ?::bigint[]) as v(line, result, code, field, message, contact_id) where r.job_id = ? and r.line = v.line")) {
+            int n = outcomes.size();
+            Object[] lines = new Object[n];
+            Object[] results = new Object[n];
+            Object[] codes = new Object[n];
+            Object[] fields = new Object[n];
+            Object[] messages = new Object[n];
+            Object[] contacts = new Object[n];
+            for (int i = 0; i < n; i++) {
+                Outcome o = outcomes.get(i);
+                lines[i] = o.line();
+                results[i] = o.result().name();
+                codes[i] = o.code();
+                fields[i] = o.field() == null ? null : truncate(o.field(), 100);
+                messages[i] = o.message() == null ? null : truncate(o.message(), 2000);
+                contacts[i] = o.contactId();
             }
-            s.executeBatch();
+            s.setArray(1, c.createArrayOf("int4", lines));
+            s.setArray(2, c.createArrayOf("text", results));
+            s.setArray(3, c.createArrayOf("text", codes));
+            s.setArray(4, c.createArrayOf("text", fields));
+            s.setArray(5, c.createArrayOf("text", messages));
+            s.setArray(6, c.createArrayOf("int8", contacts));
+            s.setLong(7, jobId);
+            s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record an import's results", e);
         }

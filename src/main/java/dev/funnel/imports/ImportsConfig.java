@@ -23,7 +23,7 @@ public interface ImportsConfig {
     int maxFieldSize();
 
     /** Rows per transaction of a run: a run that stops resumes after the last batch it committed. */
-    @WithDefault("500")
+    @WithDefault("1000")
     int batchSize();
 
     /** How many imports one instance runs at once; the others wait their turn. */
