@@ -10,7 +10,8 @@
 # included), and the operations checks: a second instance on the same database converts the same
 # quote concurrently with the first (one invoice), webhooks under faults (scripts/webhook_faults.py:
 # a burst of 1,000 changes through both instances delivered exactly once, PostgreSQL restarted
-# during a burst, an instance killed during a delivery), and readiness goes down while PostgreSQL
+# during a burst, an instance killed during a delivery), an instance killed during a contact import
+# (the run resumes, no row twice), and readiness goes down while PostgreSQL
 # is stopped and comes back by itself when it restarts, with both instances answering again.
 #
 # Needs: JDK 17, python3, curl, Node.js 20 with npm, PostgreSQL server binaries (Debian's
@@ -95,6 +96,7 @@ start_funnel() { # port, log
     # kill, and its claim (35 s) is taken over by the restarted instance
     FUNNEL_EVENTS_WEBHOOKS_ALLOW_PRIVATE_DESTINATIONS=true FUNNEL_EVENTS_WEBHOOKS_RETRY_DELAYS=1s,1s,2s,5s \
     FUNNEL_EVENTS_POLL_INTERVAL=200ms FUNNEL_EVENTS_WEBHOOKS_TIMEOUT=30s FUNNEL_EVENTS_WEBHOOKS_CLAIM_LEASE=35s \
+    FUNNEL_IMPORTS_STALLED_AFTER=5s \
     QUARKUS_HTTP_PORT=$1 \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/funnel" \
     QUARKUS_DATASOURCE_USERNAME=funnel QUARKUS_DATASOURCE_PASSWORD=funnel \
@@ -186,4 +188,17 @@ wait "$app1" 2>/dev/null || true
 start_funnel $APP_PORT funnel-restarted.log
 wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 90 "Funnel, started again"
 wait "$faults"
+
+# --- Imports: the instance is killed (SIGKILL) while it imports a file, then started again; the run,
+# started again, resumes and imports every row exactly once (scripts/import_faults.py)
+app1=${pids[-1]}
+rm -f "$WORK/importing"
+python3 scripts/import_faults.py "$ISSUER" "http://127.0.0.1:$APP_PORT" "$WORK/importing" &
+imports=$!
+for _ in $(seq 1 120); do [ -f "$WORK/importing" ] && break; sleep 0.2; done
+kill -KILL "$app1"
+wait "$app1" 2>/dev/null || true
+start_funnel $APP_PORT funnel-restarted-2.log
+wait_for "http://127.0.0.1:$APP_PORT/q/health/ready" 90 "Funnel, started again after the import"
+wait "$imports"
 [ "$frontend" = ok ] || { echo "keycloak-e2e: the front-end checks failed (scripts/frontend-checks.sh, above)" >&2; exit 1; }

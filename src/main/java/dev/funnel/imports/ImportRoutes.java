@@ -79,17 +79,27 @@ public class ImportRoutes {
     }
 
     void routes(@Observes Router router) {
-        router.post("/imports/contacts").blockingHandler(ctx -> asCaller(ctx, this::upload), false);
-        router.get("/imports/:id/report.csv").blockingHandler(ctx -> asCaller(ctx, this::report), false);
-        router.get("/exports/contacts.csv").blockingHandler(ctx -> asCaller(ctx, this::exportContacts), false);
+        router.post("/imports/contacts").blockingHandler(ctx -> asCaller(ctx, CONTACT_ROLES, this::upload), false);
+        router.get("/imports/:id/report.csv").blockingHandler(ctx -> asCaller(ctx, CONTACT_ROLES, this::report), false);
+        router.get("/exports/contacts.csv").blockingHandler(ctx -> asCaller(ctx, CONTACT_ROLES, this::exportContacts), false);
+        router.get("/exports/interactions.csv").blockingHandler(ctx -> asCaller(ctx, CONTACT_ROLES,
+                (c, i) -> exportRecords(c, RecordExport.INTERACTIONS)), false);
+        // billing reads quotes and invoices (README, "Roles")
+        router.get("/exports/quotes.csv").blockingHandler(ctx -> asCaller(ctx, BILLING_ROLES,
+                (c, i) -> exportRecords(c, RecordExport.QUOTES)), false);
+        router.get("/exports/invoices.csv").blockingHandler(ctx -> asCaller(ctx, BILLING_ROLES,
+                (c, i) -> exportRecords(c, RecordExport.INVOICES)), false);
     }
+
+    private static final List<String> CONTACT_ROLES = List.of(Role.SALES, Role.MANAGER, Role.ADMIN);
+    private static final List<String> BILLING_ROLES = List.of(Role.SALES, Role.MANAGER, Role.ADMIN, Role.BILLING);
 
     private interface Handler {
         void handle(RoutingContext ctx, SecurityIdentity identity) throws IOException;
     }
 
     /** Runs the handler as the caller (a sales user, a manager or an admin), or answers 401 / 403. */
-    private void asCaller(RoutingContext ctx, Handler handler) {
+    private void asCaller(RoutingContext ctx, List<String> roles, Handler handler) {
         if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
             error(ctx, 401, ErrorCode.UNAUTHENTICATED, null, null,
@@ -97,8 +107,8 @@ public class ImportRoutes {
             return;
         }
         SecurityIdentity identity = user.getSecurityIdentity();
-        if (!identity.hasRole(Role.SALES) && !identity.hasRole(Role.MANAGER) && !identity.hasRole(Role.ADMIN)) {
-            error(ctx, 403, ErrorCode.FORBIDDEN, null, null, "Your roles do not allow this request: contacts are for sales, managers and admins");
+        if (roles.stream().noneMatch(identity::hasRole)) {
+            error(ctx, 403, ErrorCode.FORBIDDEN, null, null, "Your roles do not allow this request: it is for " + String.join(", ", roles));
             return;
         }
         ManagedContext context = Arc.container().requestContext();
@@ -238,6 +248,33 @@ public class ImportRoutes {
                 cells.forEach(csv::writeRecord);
                 after[0] = (Cursor) next[1];
                 more = (Boolean) next[2] && after[0] != null;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ GET /exports/{interactions,quotes,invoices}.csv
+
+    private void exportRecords(RoutingContext ctx, RecordExport export) throws IOException {
+        OffsetDateTime from = time(ctx, "from");
+        OffsetDateTime to = time(ctx, "to");
+        dev.funnel.security.Caller caller = Arc.container().instance(dev.funnel.security.Caller.class).get();
+        String code = ctx.request().getParam("team");
+        List<Long> teamIds = QuarkusTransaction.requiringNew().call(caller::teamIds);
+        Long team = code == null ? null : QuarkusTransaction.requiringNew().call(() -> caller.teamIdOf(code));
+        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        try (CsvWriter csv = csv(ctx, export.name().toLowerCase(java.util.Locale.ROOT) + ".csv")) {
+            csv.writeRecord(export.header);
+            long[] last = { 0 };
+            while (true) {
+                List<String[]> page = QuarkusTransaction.requiringNew().call(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        return export.page(c, teamIds, team, from, to, last[0], last);
+                    }
+                });
+                page.forEach(csv::writeRecord);
+                if (page.size() < RecordExport.PAGE) {
+                    break;
+                }
             }
         }
     }

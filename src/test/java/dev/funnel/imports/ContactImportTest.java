@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import dev.funnel.support.Api;
 import dev.funnel.support.Errors;
 import dev.funnel.support.Imports;
+import dev.funnel.support.Quotes;
 import dev.funnel.support.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -220,6 +221,42 @@ class ContactImportTest {
                 .get("/exports/contacts.csv?excel=true&team=" + team).then().statusCode(200).extract().asByteArray();
         assertEquals(0xEF, excel[0] & 0xFF);
         assertTrue(new String(excel, StandardCharsets.UTF_8).startsWith("\uFEFFid;externalId;kind;"));
+    }
+
+    @Test
+    void interactionsQuotesAndInvoicesExportTheirTeamsRowsOnly() {
+        String team = aTeam();
+        String other = aTeam();
+        String contact = aContact().inTeam(team).named("Exported").source("REFERRAL").atStage("PROSPECT");
+        dev.funnel.support.Fixtures.interact(team, contact, "EMAIL", "OUTBOUND");
+        String invoice = Quotes.convert(Tokens.billing(team), Quotes.aSentQuote(team, contact), "export-" + team)
+                .getString("data.convertQuote.invoice.id");
+        String open = Quotes.aSentQuote(team, contact);
+        String theirs = aContact().inTeam(other).named("Not exported").source("REFERRAL").atStage("PROSPECT");
+        Quotes.aSentQuote(other, theirs);
+        dev.funnel.support.Fixtures.interact(other, theirs, "EMAIL", "OUTBOUND");
+
+        List<List<String>> interactions = Imports.csv(Tokens.sales(team, other), "/exports/interactions.csv?team=" + team);
+        assertEquals(List.of("id", "contactId", "channel", "direction", "occurredAt", "summary", "author", "createdAt"), interactions.get(0));
+        assertTrue(interactions.size() >= 2 && interactions.subList(1, interactions.size()).stream().allMatch(r -> r.get(1).equals(contact)),
+                interactions.toString());
+        List<List<String>> quotes = Imports.csv(Tokens.billing(team), "/exports/quotes.csv");
+        assertEquals(3, quotes.size(), quotes.toString());
+        assertEquals(List.of("CONVERTED", "SENT"), quotes.subList(1, 3).stream().map(r -> r.get(3)).toList());
+        assertEquals(open, quotes.get(2).get(0));
+        List<List<String>> invoices = Imports.csv(Tokens.billing(team), "/exports/invoices.csv?from=2000-01-01T00:00:00Z");
+        assertEquals(List.of(invoice, contact), invoices.get(1).subList(0, 2));
+        assertEquals(2, invoices.size());
+        assertEquals(1, Imports.csv(Tokens.billing(team), "/exports/invoices.csv?to=2000-01-01T00:00:00Z").size());
+        // billing reads quotes and invoices, not contacts or interactions
+        assertEquals(403, given().header("Authorization", "Bearer " + Tokens.billing(team)).when().get("/exports/interactions.csv")
+                .then().extract().statusCode());
+        assertEquals(403, given().header("Authorization", "Bearer " + Tokens.billing(team)).when().get("/exports/contacts.csv")
+                .then().extract().statusCode());
+        JsonPath bad = given().header("Authorization", "Bearer " + Tokens.billing(team)).when().get("/exports/quotes.csv?from=yesterday")
+                .then().statusCode(400).extract().jsonPath();
+        assertEquals("VALIDATION", bad.getString("errors[0].extensions.code"));
+        assertEquals("from", bad.getString("errors[0].extensions.field"));
     }
 
     @Test
