@@ -73,6 +73,11 @@ final class ContactQuery {
         return query.page(page, keyset);
     }
 
+    /** A page whose totalCount is not known. */
+    Page<Contact> pageUncounted(PageRequest page) {
+        return query.pageUncounted(page, keyset);
+    }
+
     /** The sort value a cursor (of {@code argument}) carries, as the column holds it. */
     private Object parse(String argument, String value) {
         if (order.field() == ContactOrder.Field.NAME) {

@@ -105,7 +105,7 @@ public class ContactService {
     public dev.funnel.common.Page<Contact> exportPage(ContactFilter filter, Cursor after, int size) {
         checkFilter(filter);
         ContactQuery query = ContactQuery.of(caller, filter, new ContactOrder(ContactOrder.Field.CREATED_AT, ContactOrder.Direction.ASC));
-        return query.page(new PageRequest(size, false, after, null));
+        return query.pageUncounted(new PageRequest(size, false, after, null));
     }
 
     private void checkFilter(ContactFilter filter) {

@@ -104,7 +104,15 @@ public final class TeamScopedQuery<T> {
         TypedQuery<Long> count = em().createQuery("select count(*) from " + type.getSimpleName() + " where " + where,
                 Long.class);
         params.forEach(count::setParameter);
-        long total = count.getSingleResult();
+        return page(page, keyset, count.getSingleResult());
+    }
+
+    /** A page in {@code keyset}'s order, without counting the whole list (an export reads it all anyway). */
+    public Page<T> pageUncounted(PageRequest page, Keyset keyset) {
+        return page(page, keyset, -1);
+    }
+
+    private Page<T> page(PageRequest page, Keyset keyset, long total) {
         if (page.size() == 0) {
             return Page.empty(page, total);
         }
