@@ -1456,11 +1456,13 @@ def main():
         figures[SIZES[-1]]["native"] = measure_native(f"funnel_{SIZES[-1]}", page1)
     else:
         log("bench: no native executable (target/*-runner, or NATIVE_RUNNER): native figures skipped")
-    text = report(figures)
+    imports = {}
+    measure_imports(f"funnel_{SIZES[0]}", imports)
+    text = report(figures) + "\n" + "\n".join(imports_report(imports)) + "\n"
     with open(f"{WORK}/results.md", "w") as f:
         f.write(text)
     with open(f"{WORK}/results.json", "w") as f:
-        json.dump(figures, f, indent=1)
+        json.dump({**figures, "G": imports}, f, indent=1)
     print(text)
 
 

@@ -4,7 +4,7 @@
 #   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 idle cores, half of it
 #                           loading, before E existed; ~1.5 min more with a native executable. With E and
 #                           BEFORE_APP: 25-31 min on a shared machine, of which E 12-14)
-#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement, 500 events (about two minutes; run by .ci/run)
+#   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement, 500 events, a file of 1,000 rows (about two minutes; run by .ci/run)
 #
 # It loads each data size into its own database of a throw-away PostgreSQL 15 cluster (port 25433),
 # runs the packaged application (built first if missing) in production mode against it, with
