@@ -280,9 +280,11 @@ public class ContactRows {
             return found;
         }
         String column = key == ImportUpsertKey.EMAIL ? "email_key" : "external_id_key";
-        // each key as sent, beside the contacts whose stored key (lower(btrim()), V11) it normalizes to
-        String sql = "select k.raw, c.id from unnest(?) as k(raw) join contact c on c.team_id = ? and c." + column
-                + " = lower(btrim(k.raw)) order by c.id";
+        // each key as sent, beside the contacts whose stored key (lower(btrim()), V11) it normalizes to. The keys are
+        // normalized first, apart: a join condition calling lower() on them is not leakproof, so under row-level security
+        // PostgreSQL would check it after reading every contact of the team, not in the index
+        String sql = "with k as materialized (select raw, lower(btrim(raw)) as key from unnest(?::text[]) as k(raw))"
+                + " select k.raw, c.id from k join contact c on c.team_id = ? and c." + column + " = k.key order by c.id";
         Contact.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (java.sql.PreparedStatement s = connection.prepareStatement(sql)) {
                 s.setArray(1, connection.createArrayOf("text", keys.toArray()));
