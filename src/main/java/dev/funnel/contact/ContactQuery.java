@@ -73,9 +73,13 @@ final class ContactQuery {
         return query.page(page, keyset);
     }
 
-    /** A page whose totalCount is not known. */
-    Page<Contact> pageUncounted(PageRequest page) {
-        return query.pageUncounted(page, keyset);
+    /**
+     * A page in id order (creation order), whose totalCount is not known: what exports read. The
+     * primary key serves it from any cursor; the keyset on (created_at, id) made each page of a
+     * large team sort the team's contacts again.
+     */
+    Page<Contact> pageById(PageRequest page) {
+        return query.pageUncounted(page, Keyset.byId("id", true));
     }
 
     /** The sort value a cursor (of {@code argument}) carries, as the column holds it. */

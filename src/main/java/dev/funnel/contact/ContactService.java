@@ -99,13 +99,14 @@ public class ContactService {
 
     /**
      * A page of the contacts of a filter (the filter of {@link #list}), oldest first, after the
-     * contact {@code after} (see {@link #exportCursor}): what exports read (docs/imports.md). Creation
-     * order, so that contacts changed or created while an export runs neither move nor repeat.
+     * contact {@code after} (see {@link #exportCursor}): what exports read (docs/imports.md). Id
+     * order, which is creation order, so that contacts changed or created while an export runs
+     * neither move nor repeat.
      */
     public dev.funnel.common.Page<Contact> exportPage(ContactFilter filter, Cursor after, int size) {
         checkFilter(filter);
-        ContactQuery query = ContactQuery.of(caller, filter, new ContactOrder(ContactOrder.Field.CREATED_AT, ContactOrder.Direction.ASC));
-        return query.pageUncounted(new PageRequest(size, false, after, null));
+        ContactQuery query = ContactQuery.of(caller, filter, ContactOrder.DEFAULT);
+        return query.pageById(new PageRequest(size, false, after, null));
     }
 
     private void checkFilter(ContactFilter filter) {
@@ -118,7 +119,7 @@ public class ContactService {
     }
 
     public static Cursor exportCursor(Contact c) {
-        return cursor(c.createdAt, c.id);
+        return new Cursor(null, c.id);
     }
 
     /** Lifecycle rule 7 (README): leads and prospects to follow up, hot first, then warm, then cold, longest waiting first. */
