@@ -1318,25 +1318,6 @@ def import_file(rows):
     return path
 
 
-class PeakRss:
-    """The largest resident set of a process, sampled every 100 ms while it runs."""
-
-    def __init__(self, pid):
-        self.pid, self.peak, self.running = pid, rss_mb(pid), True
-        self.thread = threading.Thread(target=self.sample, daemon=True)
-        self.thread.start()
-
-    def sample(self):
-        while self.running:
-            self.peak = max(self.peak, rss_mb(self.pid))
-            time.sleep(0.1)
-
-    def stop(self):
-        self.running = False
-        self.thread.join()
-        return self.peak
-
-
 def measure_imports(db, figures):
     """Each file uploaded, imported for real (upsert on externalId) and exported again, into a team of its own."""
     app = start_app(db, settings={"FUNNEL_IMPORTS_MAX_FILE_SIZE": "1G"})
@@ -1349,36 +1330,36 @@ def measure_imports(db, figures):
                  {"i": {"code": team, "name": f"Import {rows}"}})
             tok = token("ivy", ["sales"], [team])
             rss_before = rss_mb(app.proc.pid)
-            peak = PeakRss(app.proc.pid)
-            started = time.time()
-            with open(path, "rb") as body:
-                req = urllib.request.Request(f"{APP}/imports/contacts?team={team}&fileName=import.csv", body,
-                                             {"Content-Type": "text/csv", "Authorization": "Bearer " + tok,
-                                              "Content-Length": str(os.path.getsize(path))})
-                with urllib.request.urlopen(req, timeout=3600) as r:
-                    job = json.load(r)
-            uploaded = time.time()
-            post(APP, tok, "mutation($i: StartContactImportInput!) { startContactImport(input: $i) { id } }",
-                 {"i": {"job": job["id"], "upsertKey": "EXTERNAL_ID"}})
-            while True:
-                state = post(APP, tok, "query($id: ID!) { importJob(id: $id) { status rowsDone created failed } }",
-                             {"id": job["id"]})["importJob"]
-                if state["status"] != "RUNNING":
-                    break
-                time.sleep(0.5)
-            imported = time.time()
-            peak_import = peak.stop()
+            with PeakRss(app.proc.pid) as sampled:
+                started = time.time()
+                with open(path, "rb") as body:
+                    req = urllib.request.Request(f"{APP}/imports/contacts?team={team}&fileName=import.csv", body,
+                                                 {"Content-Type": "text/csv", "Authorization": "Bearer " + tok,
+                                                  "Content-Length": str(os.path.getsize(path))})
+                    with urllib.request.urlopen(req, timeout=3600) as r:
+                        job = json.load(r)
+                uploaded = time.time()
+                post(APP, tok, "mutation($i: StartContactImportInput!) { startContactImport(input: $i) { id } }",
+                     {"i": {"job": job["id"], "upsertKey": "EXTERNAL_ID"}})
+                while True:
+                    state = post(APP, tok, "query($id: ID!) { importJob(id: $id) { status rowsDone created failed } }",
+                                 {"id": job["id"]})["importJob"]
+                    if state["status"] != "RUNNING":
+                        break
+                    time.sleep(0.5)
+                imported = time.time()
+            peak_import = sampled.peak
             if state["status"] != "COMPLETED" or state["created"] != rows:
                 raise RuntimeError(f"G: import of {rows} rows ended {state}")
-            peak = PeakRss(app.proc.pid)
-            exported_rows = -1  # the header
-            export_start = time.time()
-            req = urllib.request.Request(f"{APP}/exports/contacts.csv?team={team}", headers={"Authorization": "Bearer " + tok})
-            with urllib.request.urlopen(req, timeout=3600) as r:
-                for _ in r:
-                    exported_rows += 1
-            exported = time.time()
-            peak_export = peak.stop()
+            with PeakRss(app.proc.pid) as sampled:
+                exported_rows = -1  # the header
+                export_start = time.time()
+                req = urllib.request.Request(f"{APP}/exports/contacts.csv?team={team}", headers={"Authorization": "Bearer " + tok})
+                with urllib.request.urlopen(req, timeout=3600) as r:
+                    for _ in r:
+                        exported_rows += 1
+                exported = time.time()
+            peak_export = sampled.peak
             # a quoted line break makes one contact two lines of the file
             exported_contacts = exported_rows - rows // 10 - (1 if rows % 10 else 0)
             figures[rows] = {"bytes": os.path.getsize(path), "upload_s": uploaded - started, "import_s": imported - uploaded,
