@@ -439,10 +439,16 @@ public class GraphQLEndpoint {
 
     /** {"errors":[{"message":…,"extensions":{"code":…,"field":…}}]}: no data, since nothing ran. */
     static String errorBody(ErrorCode code, String field, String message) {
+        return errorBody(code, field, Map.of(), message);
+    }
+
+    /** {@link #errorBody(ErrorCode, String, String)} with more extension fields (a refused file's reason). */
+    static String errorBody(ErrorCode code, String field, Map<String, String> more, String message) {
         io.vertx.core.json.JsonObject extensions = new io.vertx.core.json.JsonObject().put("code", code.name());
         if (field != null) {
             extensions.put("field", field);
         }
+        more.forEach(extensions::put);
         return new io.vertx.core.json.JsonObject()
                 .put("errors", new JsonArray().add(new io.vertx.core.json.JsonObject().put("message", message)
                         .put("extensions", extensions)))

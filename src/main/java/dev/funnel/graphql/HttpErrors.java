@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class HttpErrors {
 
-    static final String MESSAGE = "Authentication required: send a valid, unexpired bearer token (Authorization: Bearer <token>)";
+    public static final String MESSAGE = "Authentication required: send a valid, unexpired bearer token (Authorization: Bearer <token>)";
 
     void routes(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
@@ -57,7 +57,16 @@ public class HttpErrors {
     }
 
     private static void send(RoutingContext ctx, int status, ErrorCode code, String message) {
+        send(ctx, status, code, null, java.util.Map.of(), message);
+    }
+
+    /** An error in the shape of README "Errors", for routes beside /graphql (file transfer); nothing once the response ended. */
+    public static void send(RoutingContext ctx, int status, ErrorCode code, String field, java.util.Map<String, String> more,
+            String message) {
+        if (ctx.response().ended()) {
+            return;
+        }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(Buffer.buffer(GraphQLEndpoint.errorBody(code, null, message).getBytes(StandardCharsets.UTF_8)));
+                .end(Buffer.buffer(GraphQLEndpoint.errorBody(code, field, more, message).getBytes(StandardCharsets.UTF_8)));
     }
 }

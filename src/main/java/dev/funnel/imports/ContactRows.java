@@ -130,7 +130,7 @@ public class ContactRows {
                         + " fields and the header " + mapping.width() + " columns: a delimiter inside a field that is not quoted?"));
             }
         }
-        List<Long> found = matches.getOrDefault(normalizedKey(key, keyValue), List.of());
+        List<Long> found = matches.getOrDefault(keyValue, List.of());
         if (found.size() > 1) {
             return done(Outcome.failed(row.line(), ErrorCode.VALIDATION.name(), keyColumn, found.size() + " contacts of the team have this "
                     + keyColumn + ": match on another key, or merge them first"));
@@ -253,7 +253,7 @@ public class ContactRows {
         for (Row r : rows) {
             String v = mapping.value(r.fields(), key.field);
             if (v != null && r.duplicateOf() == null) {
-                keys.add(normalizedKey(key, v));
+                keys.add(v);
             }
         }
         Map<String, List<Long>> found = new HashMap<>();
@@ -297,11 +297,6 @@ public class ContactRows {
             }
         });
         return found;
-    }
-
-    /** A row's key as looked up: its cell, stripped; PostgreSQL normalizes it as the stored keys are (lower(btrim())). */
-    static String normalizedKey(ImportUpsertKey key, String value) {
-        return value.strip();
     }
 
     /** The column behind an input path of createContact or updateContact ("input.email" is the email column). */

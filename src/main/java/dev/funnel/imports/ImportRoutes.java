@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,12 +39,12 @@ import dev.funnel.contact.OwnerScope;
 import dev.funnel.contact.Source;
 import dev.funnel.contact.Stage;
 import dev.funnel.contact.Temperature;
+import dev.funnel.graphql.HttpErrors;
+import dev.funnel.security.CallerContext;
 import dev.funnel.security.Role;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.VertxInputStream;
@@ -102,40 +103,38 @@ public class ImportRoutes {
     private void asCaller(RoutingContext ctx, List<String> roles, Handler handler) {
         if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer");
-            error(ctx, 401, ErrorCode.UNAUTHENTICATED, null, null,
-                    "Authentication required: send a valid, unexpired bearer token (Authorization: Bearer <token>)");
+            HttpErrors.send(ctx, 401, ErrorCode.UNAUTHENTICATED, null, Map.of(), HttpErrors.MESSAGE);
             return;
         }
         SecurityIdentity identity = user.getSecurityIdentity();
         if (roles.stream().noneMatch(identity::hasRole)) {
-            error(ctx, 403, ErrorCode.FORBIDDEN, null, null, "Your roles do not allow this request: it is for " + String.join(", ", roles));
+            HttpErrors.send(ctx, 403, ErrorCode.FORBIDDEN, null, Map.of(),
+                    "Your roles do not allow this request: it is for " + String.join(", ", roles));
             return;
         }
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
-        try {
-            Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
-            Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
-            handler.handle(ctx, identity);
-        } catch (FileRejectedException e) {
-            drain(ctx);
-            JsonObject reason = new JsonObject().put("reason", e.reason().name());
-            error(ctx, e.code() == ErrorCode.LIMIT_EXCEEDED ? 413 : 400, e.code(), "file", reason, e.getMessage());
-        } catch (FunnelException e) {
-            drain(ctx);
-            int status = e.code() == ErrorCode.NOT_FOUND ? 404 : e.code() == ErrorCode.FORBIDDEN ? 403 : 400;
-            error(ctx, status, e.code(), e instanceof ValidationException v ? v.field() : null, null, e.getMessage());
-        } catch (RuntimeException | IOException e) {
-            LOG.error("File transfer failed", e);
-            if (ctx.response().headWritten()) {
-                // a stream already under way cannot turn into an error: the client sees it cut short
-                ctx.response().reset();
-            } else {
-                error(ctx, 500, ErrorCode.INTERNAL, null, null, "The server could not complete the request; its log tells why");
+        CallerContext.run(identity, () -> {
+            try {
+                Arc.container().instance(CurrentVertxRequest.class).get().setCurrent(ctx);
+                handler.handle(ctx, identity);
+            } catch (FileRejectedException e) {
+                drain(ctx);
+                HttpErrors.send(ctx, e.code() == ErrorCode.LIMIT_EXCEEDED ? 413 : 400, e.code(), "file",
+                        Map.of("reason", e.reason().name()), e.getMessage());
+            } catch (FunnelException e) {
+                drain(ctx);
+                int status = e.code() == ErrorCode.NOT_FOUND ? 404 : e.code() == ErrorCode.FORBIDDEN ? 403 : 400;
+                HttpErrors.send(ctx, status, e.code(), e instanceof ValidationException v ? v.field() : null, Map.of(), e.getMessage());
+            } catch (RuntimeException | IOException e) {
+                LOG.error("File transfer failed", e);
+                if (ctx.response().headWritten()) {
+                    // a stream already under way cannot turn into an error: the client sees it cut short
+                    ctx.response().reset();
+                } else {
+                    HttpErrors.send(ctx, 500, ErrorCode.INTERNAL, null, Map.of(),
+                            "The server could not complete the request; its log tells why");
+                }
             }
-        } finally {
-            context.terminate();
-        }
+        });
     }
 
     // ------------------------------------------------------------------ POST /imports/contacts
@@ -229,27 +228,28 @@ public class ImportRoutes {
                 time(ctx, "updatedSince"), one(ctx, "owner", OwnerScope::valueOf), ctx.request().getParam("ownedBy"));
         ContactService contacts = Arc.container().instance(ContactService.class).get();
         // the filter is checked before the first byte goes out, so that a bad one is a 400, not a cut stream
-        Page<Contact> first = QuarkusTransaction.requiringNew().call(() -> contacts.exportPage(filter, null, EXPORT_PAGE));
+        QuarkusTransaction.requiringNew().call(() -> contacts.exportPage(filter, null, 0));
         try (CsvWriter csv = csv(ctx, "contacts.csv")) {
             csv.writeRecord(ContactCsv.HEADER);
-            List<String[]> rows = QuarkusTransaction.requiringNew().call(() -> first.items().stream().map(ContactCsv::row).toList());
-            Cursor[] after = { first.items().isEmpty() ? null : ContactService.exportCursor(first.items().get(first.items().size() - 1)) };
-            boolean more = first.hasNextPage();
-            rows.forEach(csv::writeRecord);
+            Cursor after = null;
+            boolean more = true;
             while (more) {
-                Object[] next = QuarkusTransaction.requiringNew().call(() -> {
-                    Page<Contact> page = contacts.exportPage(filter, after[0], EXPORT_PAGE);
-                    List<String[]> cells = page.items().stream().map(ContactCsv::row).toList();
-                    Cursor last = page.items().isEmpty() ? null : ContactService.exportCursor(page.items().get(page.items().size() - 1));
-                    return new Object[] { cells, last, page.hasNextPage() };
+                Cursor from = after;
+                ExportPage page = QuarkusTransaction.requiringNew().call(() -> {
+                    Page<Contact> contactsPage = contacts.exportPage(filter, from, EXPORT_PAGE);
+                    List<Contact> items = contactsPage.items();
+                    return new ExportPage(items.stream().map(ContactCsv::row).toList(),
+                            items.isEmpty() ? null : ContactService.exportCursor(items.get(items.size() - 1)), contactsPage.hasNextPage());
                 });
-                @SuppressWarnings("unchecked")
-                List<String[]> cells = (List<String[]>) next[0];
-                cells.forEach(csv::writeRecord);
-                after[0] = (Cursor) next[1];
-                more = (Boolean) next[2] && after[0] != null;
+                page.rows().forEach(csv::writeRecord);
+                after = page.last();
+                more = page.more() && after != null;
             }
         }
+    }
+
+    /** A page of the export, as CSV records, with where the next one starts. */
+    private record ExportPage(List<String[]> rows, Cursor last, boolean more) {
     }
 
     // ------------------------------------------------------------------ GET /exports/{interactions,quotes,invoices}.csv
@@ -385,21 +385,5 @@ public class ImportRoutes {
             ctx.request().handler(b -> {
             }).resume();
         }
-    }
-
-    private static void error(RoutingContext ctx, int status, ErrorCode code, String field, JsonObject more, String message) {
-        if (ctx.response().ended()) {
-            return;
-        }
-        JsonObject extensions = new JsonObject().put("code", code.name());
-        if (field != null) {
-            extensions.put("field", field);
-        }
-        if (more != null) {
-            extensions.mergeIn(more);
-        }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(new JsonObject().put("errors", new JsonArray().add(new JsonObject().put("message", message)
-                        .put("extensions", extensions))).encode());
     }
 }

@@ -22,14 +22,13 @@ import dev.funnel.contact.ChangeOrigin;
 import dev.funnel.imports.ContactRows.Outcome;
 import dev.funnel.imports.ContactRows.Row;
 import dev.funnel.imports.ContactRows.RowFailedException;
+import dev.funnel.security.CallerContext;
 import dev.funnel.team.Team;
 import dev.funnel.team.TeamService;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -87,10 +86,11 @@ public class ImportRunner {
     }
 
     private void execute(long jobId, int run, SecurityIdentity identity) {
-        ManagedContext context = Arc.container().requestContext();
-        context.activate();
+        CallerContext.run(identity, () -> execute(jobId, run));
+    }
+
+    private void execute(long jobId, int run) {
         try {
-            Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
             Arc.container().instance(ChangeOrigin.class).get().markImport();
             TeamService teams = Arc.container().instance(TeamService.class).get();
             while (true) {
@@ -111,8 +111,6 @@ public class ImportRunner {
             }
             LOG.errorf(e, "import %d: run %d failed", jobId, run);
             fail(jobId, run, e);
-        } finally {
-            context.terminate();
         }
     }
 
@@ -145,28 +143,24 @@ public class ImportRunner {
     }
 
     private void runBatch(long jobId, int run, Batch batch) {
-        List<Outcome> outcomes;
         try {
-            outcomes = attempt(jobId, run, batch, batch.rows());
+            attempt(jobId, run, batch, batch.rows());
         } catch (RuntimeException e) {
             if (find(e, Superseded.class) != null) {
                 throw e;
             }
-            if (!(rowFailure(e) instanceof RowFailedException)) {
+            if (find(e, RowFailedException.class) == null) {
                 LOG.debugf(e, "import %d: a batch failed; replaying it row by row", jobId);
             }
             for (Row row : batch.rows()) {
                 try {
-                    List<Outcome> one = attempt(jobId, run, batch, List.of(row));
-                    if (batch.dry()) {
-                        QuarkusTransaction.requiringNew().run(() -> record(jobId, run, one));
-                    }
+                    attempt(jobId, run, batch, List.of(row));
                 } catch (RuntimeException f) {
                     if (find(f, Superseded.class) != null) {
                         throw f;
                     }
                     Outcome failed;
-                    if (rowFailure(f) instanceof RowFailedException r) {
+                    if (find(f, RowFailedException.class) instanceof RowFailedException r) {
                         failed = r.outcome;
                     } else {
                         LOG.errorf(f, "import %d: line %d could not be written", jobId, row.line());
@@ -176,30 +170,28 @@ public class ImportRunner {
                     QuarkusTransaction.requiringNew().run(() -> record(jobId, run, List.of(failed)));
                 }
             }
-            return;
-        }
-        if (batch.dry()) {
-            QuarkusTransaction.requiringNew().run(() -> record(jobId, run, outcomes));
         }
     }
 
-    /** The rows in one transaction: committed with their results, or (dry run) rolled back. */
-    private List<Outcome> attempt(long jobId, int run, Batch batch, List<Row> some) {
+    /**
+     * The rows in one transaction, committed with their results; in a dry run, rolled back, and
+     * their results recorded in a transaction of their own.
+     */
+    private void attempt(long jobId, int run, Batch batch, List<Row> some) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
                 List<Outcome> outcomes = rows.importBatch(batch.team(), batch.mapping(), batch.key(), some);
                 if (batch.dry()) {
                     // leaves the transaction by an exception, so that it rolls back
                     throw new DryRun(outcomes);
                 }
                 record(jobId, run, outcomes);
-                return outcomes;
             });
         } catch (RuntimeException e) {
-            if (find(e, DryRun.class) instanceof DryRun dry) {
-                return dry.outcomes;
+            if (!(find(e, DryRun.class) instanceof DryRun dry)) {
+                throw e;
             }
-            throw e;
+            QuarkusTransaction.requiringNew().run(() -> record(jobId, run, dry.outcomes));
         }
     }
 
@@ -212,11 +204,6 @@ public class ImportRunner {
             super("dry run", null, false, false);
             this.outcomes = outcomes;
         }
-    }
-
-    private static Throwable rowFailure(Throwable e) {
-        Throwable t = find(e, RowFailedException.class);
-        return t == null ? e : t;
     }
 
     private static Throwable find(Throwable e, Class<? extends Throwable> type) {
