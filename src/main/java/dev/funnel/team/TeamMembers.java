@@ -10,10 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.funnel.common.AfterCommit;
 import dev.funnel.common.Times;
 import dev.funnel.security.Caller;
 import dev.funnel.security.Role;
@@ -61,18 +60,7 @@ public class TeamMembers {
                 .setParameter(1, teamId).setParameter(2, subject).setParameter(3, name).setParameter(4, Times.now())
                 .executeUpdate();
         // remembered once the row has committed: a first write that fails leaves the next one to record it
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    seen.put(key, today);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> seen.put(key, today));
     }
 
     /** The member of that team with that subject, if Funnel has seen it there. */
