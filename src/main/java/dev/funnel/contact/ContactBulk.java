@@ -1,17 +1,21 @@
 package dev.funnel.contact;
 
+import static dev.funnel.common.ColumnInsert.text;
+
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import dev.funnel.common.ColumnInsert;
+
 /**
- * Contacts and their stage histories written in batched statements, for
+ * Contacts and their stage histories written a statement per table ({@link ColumnInsert}), for
  * {@link ContactService#createAll}: the rows Hibernate writes for them, column for column
  * (ContactBulkTest compares this column list with Hibernate's mapping, so that a new field cannot
  * be left out). In the caller's transaction, on its connection.
@@ -38,81 +42,41 @@ final class ContactBulk {
         });
     }
 
-    private static String insert(String table, List<String> columns, String overriding) {
-        return "insert into " + table + " (" + String.join(", ", columns) + ")" + overriding + " values ("
-                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-    }
+    /** The columns that are not text, with their types. */
+    private static final Map<String, String> CONTACT_TYPES = Map.ofEntries(Map.entry("id", "bigint"), Map.entry("team_id", "bigint"),
+            Map.entry("organization_id", "bigint"), Map.entry("roles", "varchar[]"), Map.entry("employee_count", "int"),
+            Map.entry("annual_revenue", "numeric"), Map.entry("decision_maker", "boolean"), Map.entry("known_need", "boolean"),
+            Map.entry("has_budget", "boolean"), Map.entry("website_visits", "int"), Map.entry("welcomes_proposal", "boolean"),
+            Map.entry("quote_requested", "boolean"), Map.entry("web_form_received", "boolean"),
+            Map.entry("last_interaction_at", "timestamptz"), Map.entry("last_inbound_at", "timestamptz"),
+            Map.entry("unanswered_touches", "int"), Map.entry("first_campaign_id", "bigint"), Map.entry("last_campaign_id", "bigint"),
+            Map.entry("version", "bigint"), Map.entry("created_at", "timestamptz"), Map.entry("updated_at", "timestamptz"));
+
+    private static final Map<String, String> STAGE_CHANGE_TYPES = Map.of("team_id", "bigint", "contact_id", "bigint", "at", "timestamptz");
 
     private static void insertContacts(Connection connection, List<Contact> contacts) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(insert("contact", CONTACT_COLUMNS, " overriding system value"))) {
-            for (Contact c : contacts) {
-                int i = 0;
-                s.setLong(++i, c.id);
-                s.setLong(++i, c.teamId);
-                s.setString(++i, name(c.kind));
-                s.setString(++i, c.displayName);
-                s.setString(++i, c.email);
-                s.setString(++i, c.externalId);
-                s.setString(++i, c.phone);
-                s.setObject(++i, c.organizationId, Types.BIGINT);
-                s.setArray(++i, connection.createArrayOf("varchar", c.roles.stream().map(Enum::name).toArray()));
-                s.setString(++i, name(c.stage));
-                s.setString(++i, name(c.stageBeforeDisqualification));
-                s.setString(++i, name(c.disqualificationReason));
-                s.setString(++i, c.disqualificationNote);
-                s.setString(++i, name(c.temperature));
-                s.setString(++i, name(c.temperatureOverride));
-                s.setString(++i, name(c.source));
-                s.setString(++i, c.country);
-                s.setString(++i, c.region);
-                s.setString(++i, c.sector);
-                s.setObject(++i, c.employeeCount, Types.INTEGER);
-                s.setBigDecimal(++i, c.annualRevenue);
-                s.setBoolean(++i, c.decisionMaker);
-                s.setObject(++i, c.knownNeed, Types.BOOLEAN);
-                s.setObject(++i, c.hasBudget, Types.BOOLEAN);
-                s.setString(++i, c.offerKnowledge);
-                s.setInt(++i, c.websiteVisits);
-                s.setObject(++i, c.welcomesProposal, Types.BOOLEAN);
-                s.setBoolean(++i, c.quoteRequested);
-                s.setBoolean(++i, c.webFormReceived);
-                s.setString(++i, name(c.firstTouchDirection));
-                s.setObject(++i, c.lastInteractionAt);
-                s.setObject(++i, c.lastInboundAt);
-                s.setInt(++i, c.unansweredTouches);
-                s.setString(++i, c.owner);
-                s.setString(++i, name(c.leadStatus));
-                s.setObject(++i, c.firstCampaignId, Types.BIGINT);
-                s.setObject(++i, c.lastCampaignId, Types.BIGINT);
-                s.setLong(++i, c.version);
-                s.setObject(++i, c.createdAt);
-                s.setObject(++i, c.updatedAt);
-                s.addBatch();
-            }
-            s.executeBatch();
+        List<String[]> rows = new ArrayList<>(contacts.size());
+        for (Contact c : contacts) {
+            rows.add(new String[] { text(c.id), text(c.teamId), name(c.kind), c.displayName, c.email, c.externalId, c.phone,
+                    text(c.organizationId), "{" + String.join(",", c.roles.stream().map(Enum::name).toList()) + "}", name(c.stage),
+                    name(c.stageBeforeDisqualification), name(c.disqualificationReason), c.disqualificationNote, name(c.temperature),
+                    name(c.temperatureOverride), name(c.source), c.country, c.region, c.sector, text(c.employeeCount),
+                    c.annualRevenue == null ? null : c.annualRevenue.toPlainString(), text(c.decisionMaker), text(c.knownNeed),
+                    text(c.hasBudget), c.offerKnowledge, text(c.websiteVisits), text(c.welcomesProposal), text(c.quoteRequested),
+                    text(c.webFormReceived), name(c.firstTouchDirection), text(c.lastInteractionAt), text(c.lastInboundAt),
+                    text(c.unansweredTouches), c.owner, name(c.leadStatus), text(c.firstCampaignId), text(c.lastCampaignId),
+                    text(c.version), text(c.createdAt), text(c.updatedAt) });
         }
+        ColumnInsert.insert(connection, "contact", CONTACT_COLUMNS, CONTACT_TYPES, "overriding system value", "", rows);
     }
 
     private static void insertChanges(Connection connection, List<StageChange> changes) throws SQLException {
-        if (changes.isEmpty()) {
-            return;
+        List<String[]> rows = new ArrayList<>(changes.size());
+        for (StageChange c : changes) {
+            rows.add(new String[] { text(c.teamId), text(c.contactId), name(c.from), name(c.to), name(c.trigger), c.actor, text(c.at),
+                    c.owner, c.reason });
         }
-        try (PreparedStatement s = connection.prepareStatement(insert("stage_change", STAGE_CHANGE_COLUMNS, ""))) {
-            for (StageChange c : changes) {
-                int i = 0;
-                s.setLong(++i, c.teamId);
-                s.setLong(++i, c.contactId);
-                s.setString(++i, name(c.from));
-                s.setString(++i, name(c.to));
-                s.setString(++i, name(c.trigger));
-                s.setString(++i, c.actor);
-                s.setObject(++i, c.at);
-                s.setString(++i, c.owner);
-                s.setString(++i, c.reason);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
+        ColumnInsert.insert(connection, "stage_change", STAGE_CHANGE_COLUMNS, STAGE_CHANGE_TYPES, "", "", rows);
     }
 
     private static String name(Enum<?> value) {

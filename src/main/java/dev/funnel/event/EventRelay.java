@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import dev.funnel.common.AfterCommit;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +34,10 @@ import io.quarkus.runtime.StartupEvent;
  * all instances at a time, it gives each unnumbered event the next global position and the next
  * sequence number of its team, in the order it finds them. A reader that has seen position P can
  * therefore never later find a new event below P, which is what makes cursors gapless. The
- * {@link RelayTask}s see the numbered events in the same transaction (webhook fan-out);</li>
+ * {@link RelayTask}s see the numbered events in the same transaction (webhook fan-out). A bulk
+ * write (a contact import's batch, {@link Events#emitAll}) instead reserves its numbers under the
+ * same lock and inserts its events numbered; the relay finds the lock taken and numbers at its next
+ * cycle;</li>
  * <li>lets each task run (webhook attempts);</li>
  * <li>tells the live subscriptions of this instance ({@link EventFeed}) how far numbering has gone,
  * whoever numbered;</li>
@@ -54,6 +59,7 @@ public class EventRelay {
     private final EventsConfig config;
     private final Instance<RelayTask> tasks;
     private final EventFeed feed;
+    private final TransactionSynchronizationRegistry transactions;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final AtomicLong unnumberedAgeMillis = new AtomicLong();
@@ -64,8 +70,9 @@ public class EventRelay {
     private long lastMeasure;
 
     public EventRelay(AgroalDataSource db, EventsConfig config, Instance<RelayTask> tasks, EventFeed feed,
-            MeterRegistry registry) {
+            MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
         this.db = db;
+        this.transactions = transactions;
         this.config = config;
         this.tasks = tasks;
         this.feed = feed;
@@ -198,9 +205,21 @@ public class EventRelay {
     }
 
     /**
+     * Events a transaction wrote already numbered ({@link Events#emitAll}), holding the numbering
+     * lock until it ends: the tasks see them in that transaction, as they see the events this relay
+     * numbers, and the live subscriptions learn of them once it commits.
+     */
+    void numberedHere(Connection c, List<Long> ids, long lastPosition) throws SQLException {
+        for (RelayTask task : tasks) {
+            task.numbered(c, ids);
+        }
+        AfterCommit.run(transactions, () -> feed.reached(lastPosition));
+    }
+
+    /**
      * Gives each of the oldest unnumbered events (in id order) the next position and its team's
      * next sequence number. The team's last number is kept in team_counter (kind EVENT), which only
-     * the relay holding the lock writes.
+     * the holder of the lock writes.
      */
     private static final String NUMBERING = """
             with batch as (

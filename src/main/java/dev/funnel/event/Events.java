@@ -1,10 +1,25 @@
 package dev.funnel.event;
 
+import static dev.funnel.common.ColumnInsert.text;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import dev.funnel.common.ColumnInsert;
 import dev.funnel.common.Times;
 import dev.funnel.security.Caller;
 
@@ -19,10 +34,12 @@ public class Events {
 
     private final Caller caller;
     private final Event<DomainEvent> observers;
+    private final EventRelay relay;
 
-    public Events(Caller caller, Event<DomainEvent> observers) {
+    public Events(Caller caller, Event<DomainEvent> observers, EventRelay relay) {
         this.caller = caller;
         this.observers = observers;
+        this.relay = relay;
     }
 
     /** Records an event of {@code type} about {@code subjectId} (an opaque id, or a team code) in team {@code teamId}. */
@@ -40,42 +57,62 @@ public class Events {
         observers.fire(new DomainEvent(row.id, teamId, type, subjectId, row.actor, data));
     }
 
+    private static final List<String> COLUMNS = List.of("id", "team_id", "type", "subject_id", "actor", "occurred_at", "version",
+            "payload", "position", "seq");
+    private static final Map<String, String> TYPES = Map.of("id", "bigint", "team_id", "bigint", "occurred_at", "timestamptz",
+            "version", "int", "payload", "jsonb", "position", "bigint", "seq", "bigint");
+
     /** An event to emit with {@link #emitAll}. */
     public record Pending(long teamId, EventType type, String subjectId, JsonObject data) {
     }
 
     /**
      * {@link #emit} for many events at once (contact imports): the same rows, written in one
-     * batched statement on the transaction's connection, each id from event_id_seq (one value per
-     * event: the values Hibernate's pooled ids are taken below are never handed out twice).
+     * statement on the transaction's connection ({@link ColumnInsert}), each id from event_id_seq (one value per
+     * event: the values Hibernate's pooled ids are taken below are never handed out twice). They
+     * are written already numbered, with numbers reserved as the relay would give them
+     * (V12__bulk_event_numbers.sql), rather than written a second time by the relay.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void emitAll(java.util.List<Pending> pending) {
+    public void emitAll(List<Pending> pending) {
         if (pending.isEmpty()) {
             return;
         }
         String actor = caller.actor();
-        java.time.OffsetDateTime now = Times.now();
-        jakarta.persistence.EntityManager em = OutboxEvent.getEntityManager();
-        java.util.List<?> ids = em.createNativeQuery("select nextval('event_id_seq') from generate_series(1, ?1)")
+        OffsetDateTime now = Times.now();
+        EntityManager em = OutboxEvent.getEntityManager();
+        List<?> ids = em.createNativeQuery("select nextval('event_id_seq') from generate_series(1, ?1)")
                 .setParameter(1, pending.size()).getResultList();
-        em.unwrap(org.hibernate.Session.class).doWork(connection -> {
-            try (java.sql.PreparedStatement s = connection.prepareStatement("insert into event (id, team_id, type, subject_id,"
-                    + " actor, occurred_at, version, payload) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)")) {
-                for (int i = 0; i < pending.size(); i++) {
-                    Pending p = pending.get(i);
-                    s.setLong(1, ((Number) ids.get(i)).longValue());
-                    s.setLong(2, p.teamId());
-                    s.setString(3, p.type().wireName());
-                    s.setString(4, p.subjectId());
-                    s.setString(5, actor);
-                    s.setObject(6, now);
-                    s.setInt(7, p.type().version());
-                    s.setString(8, p.data().toString());
-                    s.addBatch();
+        Map<Long, Integer> perTeam = new LinkedHashMap<>();
+        pending.forEach(p -> perTeam.merge(p.teamId(), 1, Integer::sum));
+        em.unwrap(Session.class).doWork(connection -> {
+            // each team's block of positions and sequence numbers: [first, first + count)
+            Map<Long, long[]> next = new HashMap<>();
+            long last = 0;
+            try (PreparedStatement s = connection.prepareStatement("select first_position, first_seq from funnel_reserve_event_numbers(?, ?)")) {
+                for (Map.Entry<Long, Integer> team : perTeam.entrySet()) {
+                    s.setLong(1, team.getKey());
+                    s.setInt(2, team.getValue());
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        next.put(team.getKey(), new long[] { r.getLong(1), r.getLong(2) });
+                        last = Math.max(last, r.getLong(1) + team.getValue() - 1);
+                    }
                 }
-                s.executeBatch();
             }
+            List<String[]> rows = new ArrayList<>(pending.size());
+            List<Long> written = new ArrayList<>(pending.size());
+            String at = now.toString();
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                long[] numbers = next.get(p.teamId());
+                long id = ((Number) ids.get(i)).longValue();
+                rows.add(new String[] { text(id), text(p.teamId()), p.type().wireName(), p.subjectId(), actor, at,
+                        text(p.type().version()), p.data().toString(), text(numbers[0]++), text(numbers[1]++) });
+                written.add(id);
+            }
+            ColumnInsert.insert(connection, "event", COLUMNS, TYPES, "", "", rows);
+            relay.numberedHere(connection, written, last);
         });
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import dev.funnel.support.Api;
 import dev.funnel.support.Await;
 import dev.funnel.support.Errors;
+import dev.funnel.support.Imports;
 import dev.funnel.support.Quotes;
 import dev.funnel.support.Receiver;
 import dev.funnel.support.Tokens;
@@ -120,6 +121,62 @@ class WebhooksTest {
             for (int i = 0; i < log.size(); i++) {
                 assertEquals(i + 1, log.get(i).get("sequence"), "the log numbers the team's events from 1");
             }
+        }
+    }
+
+    @Test
+    void anImportsEventsAreNumberedAndDeliveredInTheTeamsSequenceLikeEveryOther() throws Exception {
+        String team = aTeam();
+        try (Receiver receiver = new Receiver()) {
+            Endpoint endpoint = endpoint(team, receiver.url(), "CONTACT_CREATED");
+            // events numbered by the relay before and after the import's, which its batches number themselves
+            // (two batches of the test profile's 1,000 rows, worked on at once)
+            String before = aContact().inTeam(team).with("inFunnel", false).create();
+            StringBuilder file = new StringBuilder("externalId,displayName,source\n");
+            for (int i = 0; i < 1_200; i++) {
+                file.append("ext-").append(i).append(",Person ").append(i).append(',').append(i % 5 == 0 ? "WEB_FORM" : "REFERRAL").append('\n');
+            }
+            String job = Imports.uploaded(Tokens.sales(team), team, file.toString().getBytes(StandardCharsets.UTF_8));
+            assertEquals(1_200, Imports.run(Tokens.sales(team), job, "EXTERNAL_ID", false).get("created"));
+            String after = aContact().inTeam(team).with("inFunnel", false).create();
+
+            // the replay log: every event of the team, numbered from 1 without a gap or a repeat, positions rising with it
+            List<Map<String, Object>> log = new java.util.ArrayList<>();
+            String cursor = null;
+            do {
+                JsonPath page = Api.ok(Tokens.manager(team), "query($t: String, $a: String) { events(filter: {team: $t}, first: 200, after: $a)"
+                        + " { edges { cursor node { id typeName sequence subjectId } } pageInfo { hasNextPage } } }", "t", team, "a", cursor);
+                List<Map<String, Object>> edges = page.getList("data.events.edges");
+                edges.forEach(e -> log.add(Map.of("cursor", e.get("cursor"), "node", e.get("node"))));
+                cursor = page.getBoolean("data.events.pageInfo.hasNextPage") ? (String) edges.get(edges.size() - 1).get("cursor") : null;
+            } while (cursor != null);
+            // a contact.created each, and for each imported contact its stage change into the funnel (a lead's two)
+            assertTrue(log.size() >= 2 + 1_200 * 2, "events: " + log.size());
+            Set<String> created = new HashSet<>();
+            for (int i = 0; i < log.size(); i++) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> node = (Map<String, Object>) log.get(i).get("node");
+                assertEquals(i + 1, node.get("sequence"), "the log in the team's sequence, from 1");
+                if ("contact.created".equals(node.get("typeName"))) {
+                    created.add((String) node.get("subjectId"));
+                }
+            }
+            assertEquals(1_202, created.size());
+            assertEquals(before, ((Map<?, ?>) log.get(0).get("node")).get("subjectId"));
+            assertEquals(after, ((Map<?, ?>) log.get(log.size() - 1).get("node")).get("subjectId"));
+
+            // and each contact.created delivered once, signed, with the number the log gives it
+            List<Receiver.Delivery> got = receiver.await(ds -> ds.stream().filter(d -> d.status() / 100 == 2).count() >= 1_202,
+                    Duration.ofSeconds(60));
+            Set<String> ids = new HashSet<>();
+            Set<String> delivered = new HashSet<>();
+            for (Receiver.Delivery d : got) {
+                assertTrue(signedWith(endpoint.secret(), d), "signature of " + d.body());
+                assertTrue(ids.add(d.id()), "each event once: " + d.id());
+                delivered.add(body(d).getString("subjectId"));
+            }
+            assertEquals(created, delivered);
+            Await.holds(() -> receiver.received().size(), n -> n == got.size(), QUIET, "each event delivered once");
         }
     }
 
