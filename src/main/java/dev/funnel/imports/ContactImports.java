@@ -156,7 +156,7 @@ public class ContactImports {
                 job.dryRun = dry;
                 job.upsertKey = input.upsertKey().name();
                 job.mapping = mapping.toStored();
-                job.nextLine = 0;
+                job.attempt++;
                 job.rowsDone = 0;
                 job.created = job.updated = job.unchanged = job.skipped = job.failed = 0;
                 markDuplicates(job, mapping, input.upsertKey());

@@ -282,7 +282,8 @@ public class ContactRows {
         String column = key == ImportUpsertKey.EMAIL ? "email_key" : "external_id_key";
         // each key as sent, beside the contacts whose stored key (lower(btrim()), V11) it normalizes to. The keys are
         // normalized first, apart: a join condition calling lower() on them is not leakproof, so under row-level security
-        // PostgreSQL would check it after reading every contact of the team, not in the index
+        // PostgreSQL would check it after reading every contact of the team, not in the index (and the runner keeps the
+        // statistics the plan depends on up to date as an import grows the team: ImportRunner.analyze)
         String sql = "with k as materialized (select raw, lower(btrim(raw)) as key from unnest(?::text[]) as k(raw))"
                 + " select k.raw, c.id from k join contact c on c.team_id = ? and c." + column + " = k.key order by c.id";
         Contact.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {

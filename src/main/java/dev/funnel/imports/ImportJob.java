@@ -56,7 +56,8 @@ public class ImportJob extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> mapping;
 
-    public int nextLine;
+    /** The current attempt: a row is done when its import_result is of this attempt (V13__import_results.sql). */
+    public int attempt;
 
     public int rowsDone;
 

@@ -185,12 +185,15 @@ public class ImportRoutes {
                 List<String[]> page = QuarkusTransaction.requiringNew().call(() -> {
                     List<String[]> rows = new ArrayList<>();
                     try (Connection c = dataSource.getConnection();
-                            PreparedStatement s = c.prepareStatement("select line, result, code, field, message, contact_id, fields"
-                                    + " from import_row where job_id = ? and line > ? and result is not null and line < ?"
-                                    + " order by line limit ?")) {
-                        s.setLong(1, job.id);
-                        s.setInt(2, after[0]);
-                        s.setInt(3, job.nextLine);
+                            // along the file's rows from the last page, each row's result looked up by its key (a
+                            // join the planner could turn into a scan of every result of the job, page after page)
+                            PreparedStatement s = c.prepareStatement("select i.line, r.result, r.code, r.field, r.message, r.contact_id,"
+                                    + " i.fields from import_row i join lateral (select result, code, field, message, contact_id"
+                                    + " from import_result r where r.job_id = i.job_id and r.line = i.line and r.attempt = ? limit 1) r on true"
+                                    + " where i.job_id = ? and i.line > ? order by i.line limit ?")) {
+                        s.setInt(1, job.attempt);
+                        s.setLong(2, job.id);
+                        s.setInt(3, after[0]);
                         s.setInt(4, REPORT_PAGE);
                         try (ResultSet r = s.executeQuery()) {
                             while (r.next()) {

@@ -22,9 +22,16 @@ public interface ImportsConfig {
     @WithDefault("65536")
     int maxFieldSize();
 
-    /** Rows per transaction of a run: a run that stops resumes after the last batch it committed. */
+    /** Rows per transaction of a run: a run that stops resumes with the rows of the batches it did not commit. */
     @WithDefault("1000")
     int batchSize();
+
+    /**
+     * Batches a run works on at once, each in its own transaction: while one waits for the
+     * database (its writes, its commit), another prepares its rows.
+     */
+    @WithDefault("2")
+    int parallelBatches();
 
     /** How many imports one instance runs at once; the others wait their turn. */
     @WithDefault("1")
