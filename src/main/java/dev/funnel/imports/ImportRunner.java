@@ -190,7 +190,9 @@ public class ImportRunner {
                         return;
                     }
                     runBatch(run.jobId, run.run, batch);
-                    analyze(run, batch.rows().size());
+                    if (!batch.dry()) {
+                        analyze(run, batch.rows().size());
+                    }
                 }
             } catch (RuntimeException e) {
                 if (find(e, Superseded.class) != null) {
@@ -210,7 +212,8 @@ public class ImportRunner {
      * rows it went through have doubled. An import can make a team a million contacts in two minutes,
      * and autovacuum looks at a table once a minute at most: a plan made when the statistics gave the
      * team a few contacts (the lookup of each batch's keys walking the team's whole index, say) would
-     * be used against a million. ANALYZE reads a sample (30,000 rows), on a thread of its own.
+     * be used against a million. ANALYZE reads a sample (30,000 rows), on a thread of its own. A
+     * dry run writes no contacts, and refreshes nothing.
      */
     private void analyze(Run run, int rows) {
         int done = run.rows.addAndGet(rows);
