@@ -195,8 +195,8 @@ public class ContactService {
     /**
      * Many new contacts of one team at once (contact imports, docs/imports.md): each input goes
      * through createContact's checks and becomes the contact, the stage history and the events
-     * {@link #create} would write, but the rows are written in batched statements, not one
-     * contact after the other. For inputs without organization or campaign, whose external ids
+     * {@link #create} would write, but the rows are written a statement per table (contacts, stage
+     * changes, events: ContactBulk, Events#emitAll), not one contact after the other. For inputs without organization or campaign, whose external ids
      * no contact holds (the caller matched them). Returns, per input, the contact or the error
      * that refused it; refused inputs write nothing.
      */

@@ -72,10 +72,10 @@ public class EventRelay {
     public EventRelay(AgroalDataSource db, EventsConfig config, Instance<RelayTask> tasks, EventFeed feed,
             MeterRegistry registry, TransactionSynchronizationRegistry transactions) {
         this.db = db;
-        this.transactions = transactions;
         this.config = config;
         this.tasks = tasks;
         this.feed = feed;
+        this.transactions = transactions;
         Gauge.builder("funnel.events.outbox.lag", unnumberedAgeMillis, a -> a.get() / 1000.0).baseUnit("seconds")
                 .description("Age of the oldest committed event not yet numbered by the relay (0 when none waits)")
                 .register(registry);
