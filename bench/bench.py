@@ -13,9 +13,10 @@ E (events), at the largest size, before the JVM instance stops: webhook delivery
 local receiver (bench/receiver.js), live (rate, latency from the change to its receipt, the drain
 after the last change) and from a backlog (the relay's numbering held back meanwhile); then the
 outbox's cost on convertQuote and recordInteraction: this build against the build before events
-(BEFORE_APP) and against itself with its relay off, three instances started afresh, each on its own
-copy of the database (funnel_before_<size>, funnel_norelay_<size>, made by bench/run.sh), taking
-turns, with ratios and the database's work per request. Without BEFORE_APP, recordInteraction is
+(BEFORE_APP: on this build's schema without the outbox, and on its own schema) and against itself
+with its relay off, four instances started afresh, each on its own copy of the database
+(funnel_before_<size>, funnel_beforeall_<size>, funnel_norelay_<size>, made by bench/run.sh), taking
+turns, each measurement after a checkpoint, with ratios and the database's work per request. Without BEFORE_APP, recordInteraction is
 measured on the instance alone.
 """
 import base64
@@ -25,6 +26,7 @@ import json
 import os
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -42,17 +44,18 @@ JAVA_OPTS = os.environ.get("JAVA_OPTS", "-Xmx512m").split()
 NATIVE_RUNNER = os.environ.get("NATIVE_RUNNER", "")  # bench/run.sh names target/*-runner when there is one
 NATIVE_OPTS = os.environ.get("NATIVE_OPTS", "-Xmx512m").split()  # the JVM's heap cap, for a like-for-like RSS
 BEFORE_APP = os.environ.get("BEFORE_APP", "")  # target/quarkus-app of the build before events (bench/run.sh)
-BEFORE_DB = f"funnel_before_{SIZES[-1]}"  # the largest size's data, schema as the build before events left it
+BEFORE_DB = f"funnel_before_{SIZES[-1]}"  # the largest size's data, this build's schema without the outbox
+BEFOREALL_DB = f"funnel_beforeall_{SIZES[-1]}"  # the largest size's data, schema as the build before events left it
 NORELAY_DB = f"funnel_norelay_{SIZES[-1]}"  # the largest size's data again, for this build with its relay off
 EVENTS = int(os.environ.get("EVENTS", "500" if SMOKE else "20000"))  # changes per E delivery phase
 F_ONLY = os.environ.get("F_ONLY") == "1"  # F alone, at every size (target/bench/results-funnel.md)
 COST_ONLY = os.environ.get("E_COST_ONLY") == "1"  # E's before/after comparison alone (target/bench/results-cost.md)
 G_ONLY = os.environ.get("G_ONLY") == "1"  # G (contact import and export) alone (target/bench/results-imports.md)
 G_ROWS = [int(n) for n in os.environ.get("G_ROWS", "1000" if SMOKE else "100000 1000000").split()]  # rows per imported file
-E_ROUNDS = int(os.environ.get("E_ROUNDS", "2"))  # E's rounds of the builds in turn, the order reversed every other
+E_ROUNDS = int(os.environ.get("E_ROUNDS", "4"))  # E's rounds of the builds in turn, the order reversed every other
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
-APP_PORT, PEER_PORT, RECEIVER_PORT, BEFORE_PORT, NORELAY_PORT = 8290, 8291, 8293, 8294, 8295
+APP_PORT, PEER_PORT, RECEIVER_PORT, BEFORE_PORT, NORELAY_PORT, BEFOREALL_PORT = 8290, 8291, 8293, 8294, 8295, 8296
 APP, PEER = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{PEER_PORT}"
 ISSUER = "funnel-bench"
 TEAM = "bench-1"
@@ -1069,17 +1072,21 @@ def measure_delivery(app, db, figures):
 
 def measure_outbox_cost(db, figures, app=None):
     """E: convertQuote and recordInteraction on this build and, with BEFORE_APP, on the build before events
-    and on this build with its relay off (funnel.events.relay=false: events written, never numbered nor
-    sent), each on its own copy of the database, all started afresh, warmed up alike, measured in turn."""
+    (on this build's schema without the outbox, and on its own schema) and on this build with its relay
+    off (funnel.events.relay=false: events written, numbered only by the changes that find the
+    numbering lock free, never sent), each on its own copy of
+    the database, all started afresh, warmed up alike, measured in turn, each measurement after a
+    checkpoint (so that none pays for writing out the pages another dirtied)."""
     builds, started = {}, []
-    dbs = {"before": BEFORE_DB, "after": db, "norelay": NORELAY_DB}
+    dbs = {"before": BEFORE_DB, "beforeall": BEFOREALL_DB, "after": db, "norelay": NORELAY_DB}
     try:
         if BEFORE_APP:
-            log(f"--- E: starting the build before events ({BEFORE_APP}) on {BEFORE_DB}, this build on {db}, "
-                f"and this build with its relay off on {NORELAY_DB}")
-            builds["before"] = start_app(BEFORE_DB, BEFORE_PORT, "funnel-before",
+            log(f"--- E: starting the build before events ({BEFORE_APP}) on {BEFORE_DB} and {BEFOREALL_DB}, this "
+                f"build on {db}, and this build with its relay off on {NORELAY_DB}")
+            for name, port in (("before", BEFORE_PORT), ("beforeall", BEFOREALL_PORT)):
+                builds[name] = start_app(dbs[name], port, f"funnel-{name}",
                                          ["java", *JAVA_OPTS, "-jar", f"{BEFORE_APP}/quarkus-run.jar"])
-            started.append(builds["before"])
+                started.append(builds[name])
             builds["after"] = start_app(db, APP_PORT, "funnel-after")
             started.append(builds["after"])
             builds["norelay"] = start_app(NORELAY_DB, NORELAY_PORT, "funnel-norelay", settings={"FUNNEL_EVENTS_RELAY": "false"})
@@ -1118,6 +1125,7 @@ def measure_outbox_cost(db, figures, app=None):
                             offsets[name] += per_run
                         else:
                             script = lua_record(f"e-record-{name}", min(c, 2))
+                        sql(dbs[name], "CHECKPOINT")
                         was = db_work(dbs[name])
                         result = wrk(f"{builds[name].url}/graphql", script, c)
                         result["db"] = [n - m for n, m in zip(db_work(dbs[name]), was)]
@@ -1219,27 +1227,37 @@ def events_report(f):
     cell = lambda rs: f"{mean(rs, 'rps'):.0f} req/s, p50 {mean(rs, 'p50'):.1f} ms, p99 {mean(rs, 'p99'):.1f} ms"
     names = {"B": "convertQuote", "R": "recordInteraction"}
     if "before" in runs:
-        versus = lambda a, b: (f"**{ratio(mean(a, 'rps'), mean(b, 'rps')):.2f}** ("
-                               + ", ".join(f"{ratio(x['rps'], y['rps']):.2f}" for x, y in zip(a, b)) + ")")
-        out += [f"| E: the outbox's cost, {rounds} rounds in turn (means) | before events (BEFORE_APP) | this build | "
-                "this build, relay off | **this/before** (each round) (target ≥ 0.9) | relay off/before (each round) |",
-                "|---|---|---|---|---|---|"]
+        # the ratio of the means, then the median of the rounds' own ratios (each round's figures are
+        # seconds apart), then each round's
+        def versus(a, b):
+            each = [ratio(x["rps"], y["rps"]) for x, y in zip(a, b)]
+            return (f"**{ratio(mean(a, 'rps'), mean(b, 'rps')):.2f}**, {statistics.median(each):.2f} ("
+                    + ", ".join(f"{e:.2f}" for e in each) + ")")
+        kinds = ("before", "beforeall", "after", "norelay")
+        out += [f"| E: the outbox's cost, {rounds} rounds in turn (means) | before events, this schema without the outbox "
+                "| before events, its own schema | this build | this build, relay off | **this/before** (target ≥ 0.9): of the "
+                "means, median of the rounds (each round) | this/before, its own schema | relay off/before |",
+                "|---|---|---|---|---|---|---|---|"]
         for op in ("B", "R"):
             for c in (1, 8):
-                b, a, n = (runs[k][f"{op}{c}"] for k in ("before", "after", "norelay"))
-                out.append(f"| {names[op]}, concurrency {c} | {cell(b)} | {cell(a)} | {cell(n)} | {versus(a, b)} | {versus(n, b)} |")
+                b, ba, a, n = (runs[k][f"{op}{c}"] for k in kinds)
+                out.append(f"| {names[op]}, concurrency {c} | {cell(b)} | {cell(ba)} | {cell(a)} | {cell(n)} | {versus(a, b)} "
+                           f"| {versus(a, ba)} | {versus(n, b)} |")
         per = lambda rs, i: sum(r["db"][i] for r in rs) / sum(r["requests"] for r in rs)
         out += ["", "| E: database work per request, all rounds and both concurrencies (the database's statistics) "
-                    "| before events | this build | this build, relay off |", "|---|---|---|---|"]
+                    "| before events, this schema | before events, its own schema | this build | this build, relay off |",
+                "|---|---|---|---|---|"]
         for op in ("B", "R"):
-            rs = {k: runs[k][f"{op}1"] + runs[k][f"{op}8"] for k in ("before", "after", "norelay")}
+            rs = {k: runs[k][f"{op}1"] + runs[k][f"{op}8"] for k in kinds}
             out.append(f"| {names[op]}: commits, rows written, WAL | " + " | ".join(
-                f"{per(rs[k], 0):.1f}, {per(rs[k], 1):.1f}, {per(rs[k], 2) / 1024:.1f} KiB" for k in ("before", "after", "norelay")) + " |")
-        out += ["", f"The three started afresh side by side, each on its own copy of the {SIZES[-1]:,}-contact database "
-                    f"({BEFORE_DB}: the same data without the events schema; {NORELAY_DB}: with it), warmed up alike, then "
-                    "measured in turn, the three figures of a row seconds apart, the order reversed every other round. \"Relay off\": "
-                    "this build with funnel.events.relay=false, writing its events in each change's transaction but never "
-                    f"numbering them. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}."]
+                f"{per(rs[k], 0):.1f}, {per(rs[k], 1):.1f}, {per(rs[k], 2) / 1024:.1f} KiB" for k in kinds) + " |")
+        out += ["", f"The four started afresh side by side, each on its own copy of the {SIZES[-1]:,}-contact database "
+                    f"({BEFORE_DB}: the same data and this build's schema without the outbox, bench/without-events.sql; "
+                    f"{BEFOREALL_DB}: the schema the build before events left, bench/before-events.sql; {NORELAY_DB}: this "
+                    "build's), warmed up alike, then measured in turn, the four figures of a row seconds apart, each after a "
+                    "CHECKPOINT, the order reversed every other round. \"Relay off\": "
+                    "this build with funnel.events.relay=false: no relay thread, so events are numbered only by the changes "
+                    "that find the numbering lock free, and never sent. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}."]
     else:
         out += ["| E: this build alone (no BEFORE_APP) | concurrency 1 | concurrency 8 |", "|---|---|---|",
                 "| recordInteraction | " + " | ".join(cell(runs["after"][f"R{c}"]) for c in (1, 8)) + " |",

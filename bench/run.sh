@@ -17,15 +17,16 @@
 # the build before events when BEFORE_APP names its target/quarkus-app (built from 170d032, e.g.
 #   git worktree add --detach ../wt-before 170d032 && (cd ../wt-before && ./mvnw -B -q package -DskipTests)
 #   BEFORE_APP=../wt-before/target/quarkus-app bench/run.sh
-# ); that build runs on a copy of the largest database with the events schema taken out
-# (bench/before-events.sql). The table is printed and written to target/bench/results.md.
+# ); that build runs on two copies of the largest database: this build's schema with the outbox taken
+# out (bench/without-events.sql: the outbox's cost alone), and the schema it left itself
+# (bench/before-events.sql: everything since). The table is printed and written to target/bench/results.md.
 #
 # Needs root (the cluster), a JDK 17, Debian's postgresql-15 (server and pgbench), wrk, Node.js 20
 # with npm, python3 and openssl:  apt-get install postgresql-15 wrk nodejs npm python3 openssl
 # Settings: SIZES ("10000 100000 1000000"), DURATION (seconds per measurement, 10), JAVA_OPTS
 # (-Xmx512m), NATIVE_RUNNER (the native executable; default target/*-runner if there is one),
 # NATIVE_OPTS (-Xmx512m, as the JVM's heap), BEFORE_APP (above; without it E's comparison is skipped),
-# EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 2),
+# EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 4),
 # G_ONLY=1 runs G (contact import and export, files of G_ROWS rows: "100000 1000000") alone, into the smallest size's database (results in target/bench/results-imports.md),
 # F_ONLY=1 runs F (the funnel) alone (results in target/bench/results-funnel.md), E_COST_ONLY=1 runs E's before/after comparison alone (with BEFORE_APP; results in target/bench/results-cost.md),
 # KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses databases already loaded at the size.
@@ -82,18 +83,20 @@ for size in $SIZES; do
 done
 
 if [ -n "${BEFORE_APP:-}" ]; then
-    # the largest database twice again, file copies: for the build before events, with the events
-    # schema (V8) taken out so that its Flyway finds the schema it knows (V1-V7) over the same data;
-    # and for this build with its event relay off
+    # the largest database three times again, file copies: for the build before events, this build's
+    # schema without the outbox (bench/without-events.sql), and the schema it left itself
+    # (bench/before-events.sql), so that its Flyway finds the migrations it knows (V1-V7); and for
+    # this build with its event relay off
     largest=${SIZES##* }
-    echo "bench: copying funnel_$largest to funnel_before_$largest and funnel_norelay_$largest" >&2
-    su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres" > /dev/null <<SQL
-DROP DATABASE IF EXISTS funnel_before_$largest WITH (FORCE);
-CREATE DATABASE funnel_before_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY OWNER funnel;
-DROP DATABASE IF EXISTS funnel_norelay_$largest WITH (FORCE);
-CREATE DATABASE funnel_norelay_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY OWNER funnel;
+    echo "bench: copying funnel_$largest to funnel_before_$largest, funnel_beforeall_$largest and funnel_norelay_$largest" >&2
+    for copy in before beforeall norelay; do
+        su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d postgres" > /dev/null <<SQL
+DROP DATABASE IF EXISTS funnel_${copy}_$largest WITH (FORCE);
+CREATE DATABASE funnel_${copy}_$largest TEMPLATE funnel_$largest STRATEGY FILE_COPY OWNER funnel;
 SQL
-    su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_before_$largest" < bench/before-events.sql > /dev/null
+    done
+    su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_before_$largest" < bench/without-events.sql > /dev/null
+    su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_beforeall_$largest" < bench/before-events.sql > /dev/null
 else
     echo "bench: no BEFORE_APP: E's comparison with the build before events will be skipped" >&2
 fi
