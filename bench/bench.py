@@ -1073,8 +1073,7 @@ def measure_delivery(app, db, figures):
 def measure_outbox_cost(db, figures, app=None):
     """E: convertQuote and recordInteraction on this build and, with BEFORE_APP, on the build before events
     (on this build's schema without the outbox, and on its own schema) and on this build with its relay
-    off (funnel.events.relay=false: events written, numbered only by the changes that find the
-    numbering lock free, never sent), each on its own copy of
+    off (funnel.events.relay=false: events written, never numbered nor sent), each on its own copy of
     the database, all started afresh, warmed up alike, measured in turn, each measurement after a
     checkpoint (so that none pays for writing out the pages another dirtied)."""
     builds, started = {}, []
@@ -1256,8 +1255,8 @@ def events_report(f):
                     f"{BEFOREALL_DB}: the schema the build before events left, bench/before-events.sql; {NORELAY_DB}: this "
                     "build's), warmed up alike, then measured in turn, the four figures of a row seconds apart, each after a "
                     "CHECKPOINT, the order reversed every other round. \"Relay off\": "
-                    "this build with funnel.events.relay=false: no relay thread, so events are numbered only by the changes "
-                    "that find the numbering lock free, and never sent. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}."]
+                    "this build with funnel.events.relay=false, writing its events in each change's transaction but never "
+                    f"numbering them. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}."]
     else:
         out += ["| E: this build alone (no BEFORE_APP) | concurrency 1 | concurrency 8 |", "|---|---|---|",
                 "| recordInteraction | " + " | ".join(cell(runs["after"][f"R{c}"]) for c in (1, 8)) + " |",

@@ -1,8 +1,7 @@
 -- Makes a copy of a benchmark database (bench/run.sh: funnel_before_<size>, a copy of funnel_<size>)
 -- this build's schema without the outbox, for the build before events (170d032, migrations V1 to
 -- V7): the objects of events and webhooks (V8__events_webhooks.sql, V10__write_path_indexes.sql's
--- event indexes, V12__bulk_event_numbers.sql, V14__try_event_numbers.sql, absent from a database
--- loaded before V14) are dropped; what the later issues added to the contact, interaction and
+-- event indexes, V12__bulk_event_numbers.sql) are dropped; what the later issues added to the contact, interaction and
 -- stage_change tables (V9's owners and campaigns, V11's import keys and
 -- their indexes, V10's dropped stage_change_team_idx) stays, as do the tables only they use. Flyway's
 -- history keeps V1 to V7, so the older build starts on it; the extra columns are nullable or
@@ -11,12 +10,11 @@
 -- docs/benchmarks.md). bench/before-events.sql, in turn, gives the older build its own schema.
 DO $$
 BEGIN
-    IF (SELECT max(version::int) FROM flyway_schema_history WHERE version IS NOT NULL) NOT IN (13, 14) THEN
-        RAISE EXCEPTION 'bench/without-events.sql knows V8 to V14 only; this database is at version %',
+    IF (SELECT max(version::int) FROM flyway_schema_history WHERE version IS NOT NULL) <> 13 THEN
+        RAISE EXCEPTION 'bench/without-events.sql knows V8 to V13 only; this database is at version %',
             (SELECT max(version::int) FROM flyway_schema_history WHERE version IS NOT NULL);
     END IF;
 END $$;
-DROP FUNCTION IF EXISTS funnel_try_reserve_event_numbers(BIGINT, INT);
 DROP FUNCTION funnel_reserve_event_numbers(BIGINT, INT);
 DROP TABLE webhook_delivery, webhook_endpoint, event, event_position;
 DROP SEQUENCE event_id_seq;

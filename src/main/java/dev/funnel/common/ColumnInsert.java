@@ -44,14 +44,19 @@ public final class ColumnInsert {
         }
         sql.append(" from unnest(").append(arrays).append(") as u(").append(names).append(')').append(after.isEmpty() ? "" : " " + after);
         try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
-            for (int c = 0; c < columns.size(); c++) {
-                Object[] column = new Object[rows.size()];
-                for (int r = 0; r < rows.size(); r++) {
-                    column[r] = rows.get(r)[c];
-                }
-                s.setArray(c + 1, connection.createArrayOf("text", column));
-            }
+            bindColumns(connection, s, columns.size(), rows);
             return s.executeUpdate();
+        }
+    }
+
+    /** Binds parameters 1 to {@code columns} of {@code statement} to the rows' columns, each as a text array. */
+    public static void bindColumns(Connection connection, PreparedStatement statement, int columns, List<String[]> rows) throws SQLException {
+        for (int c = 0; c < columns; c++) {
+            Object[] column = new Object[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                column[r] = rows.get(r)[c];
+            }
+            statement.setArray(c + 1, connection.createArrayOf("text", column));
         }
     }
 

@@ -2,7 +2,9 @@ package dev.funnel.event;
 
 import static dev.funnel.common.ColumnInsert.text;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -24,37 +28,81 @@ import dev.funnel.common.Times;
 import dev.funnel.security.Caller;
 
 /**
- * The one way to say that something happened (docs/events.md). {@link #emit} writes the event
- * into the outbox in the caller's transaction, so it commits or rolls back with the change it
- * tells, then fires it to the application's observers (metrics, the relay's wake-up), which act
- * after the commit. Feature packages build their payloads; this class never interprets them.
+ * The one way to say that something happened (docs/events.md). {@link #emit} adds the event to the
+ * caller's transaction, which writes its events into the outbox as it commits (all of them in one
+ * statement), so they commit or roll back with the change they tell; it then fires the event to the
+ * application's observers (metrics, the relay's wake-up), which act after the commit. Feature
+ * packages build their payloads; this class never interprets them.
  */
 @ApplicationScoped
 public class Events {
 
+    /** The transaction's events not yet written (a resource of the transaction). */
+    private static final Object UNWRITTEN = new Object();
+
     private final Caller caller;
     private final Event<DomainEvent> observers;
     private final EventRelay relay;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public Events(Caller caller, Event<DomainEvent> observers, EventRelay relay) {
+    public Events(Caller caller, Event<DomainEvent> observers, EventRelay relay, TransactionSynchronizationRegistry transactions) {
         this.caller = caller;
         this.observers = observers;
         this.relay = relay;
+        this.transactions = transactions;
     }
 
     /** Records an event of {@code type} about {@code subjectId} (an opaque id, or a team code) in team {@code teamId}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void emit(long teamId, EventType type, String subjectId, JsonObject data) {
-        OutboxEvent row = new OutboxEvent();
-        row.teamId = teamId;
-        row.type = type.wireName();
-        row.subjectId = subjectId;
-        row.actor = caller.actor();
-        row.occurredAt = Times.now();
-        row.version = type.version();
-        row.payload = data.toString();
-        row.persist();
-        observers.fire(new DomainEvent(row.id, teamId, type, subjectId, row.actor, data));
+        String actor = caller.actor();
+        unwritten().add(new String[] { text(teamId), type.wireName(), subjectId, actor, Times.now().toString(),
+                text(type.version()), data.toString() });
+        observers.fire(new DomainEvent(teamId, type, subjectId, actor, data));
+    }
+
+    /**
+     * The events this transaction emitted so far. The first one registers their writing just
+     * before the commit, after Hibernate's flush or before it: a change's events are one
+     * statement, one round trip, whatever their number (a conversion has three), and never an
+     * entity Hibernate manages and checks at each flush. On a rollback, nothing is written.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String[]> unwritten() {
+        List<String[]> rows = (List<String[]>) transactions.getResource(UNWRITTEN);
+        if (rows == null) {
+            List<String[]> pending = new ArrayList<>();
+            transactions.putResource(UNWRITTEN, pending);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    OutboxEvent.getEntityManager().unwrap(Session.class).doWork(c -> write(c, pending));
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            rows = pending;
+        }
+        return rows;
+    }
+
+    /** Ids from event_id_seq, one value per event, in the order emitted (the relay numbers a transaction's events in id order). */
+    private static final String INSERT = """
+            insert into event (id, team_id, type, subject_id, actor, occurred_at, version, payload)
+            select nextval('event_id_seq'), u.team_id::bigint, u.type, u.subject_id, u.actor, u.occurred_at::timestamptz,
+                   u.version::int, u.payload::jsonb
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                 as u(team_id, type, subject_id, actor, occurred_at, version, payload, n)
+            order by u.n
+            """;
+
+    private static void write(Connection c, List<String[]> rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            ColumnInsert.bindColumns(c, s, 7, rows);
+            s.executeUpdate();
+        }
     }
 
     private static final List<String> COLUMNS = List.of("id", "team_id", "type", "subject_id", "actor", "occurred_at", "version",
@@ -69,7 +117,7 @@ public class Events {
     /**
      * {@link #emit} for many events at once (contact imports): the same rows, written in one
      * statement on the transaction's connection ({@link ColumnInsert}), each id from event_id_seq (one value per
-     * event: the values Hibernate's pooled ids are taken below are never handed out twice). They
+     * event, as {@link #emit}'s). They
      * are written already numbered, with numbers reserved as the relay would give them
      * (V12__bulk_event_numbers.sql), rather than written a second time by the relay.
      */
@@ -116,7 +164,7 @@ public class Events {
         });
         for (int i = 0; i < pending.size(); i++) {
             Pending p = pending.get(i);
-            observers.fire(new DomainEvent(((Number) ids.get(i)).longValue(), p.teamId(), p.type(), p.subjectId(), actor, p.data()));
+            observers.fire(new DomainEvent(p.teamId(), p.type(), p.subjectId(), actor, p.data()));
         }
     }
 }

@@ -4,10 +4,7 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.ColumnTransformer;
@@ -15,8 +12,9 @@ import org.hibernate.annotations.ColumnTransformer;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One row of the transactional outbox (V8__events_webhooks.sql), written by {@link Events} in the
- * transaction of the change it tells. {@link #seq} and {@link #position} are set by
+ * One row of the transactional outbox (V8__events_webhooks.sql), as readers see it. {@link Events}
+ * writes the rows in the transaction of the change they tell, in one statement of its own rather
+ * than through this entity; ids come from event_id_seq. {@link #seq} and {@link #position} are set by
  * {@link EventRelay} once the row has committed; until then readers do not see it.
  */
 @Entity
@@ -24,8 +22,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class OutboxEvent extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "event_id")
-    @SequenceGenerator(name = "event_id", sequenceName = "event_id_seq", allocationSize = 50)
     public Long id;
 
     public Long teamId;

@@ -44,16 +44,16 @@ import io.restassured.path.json.JsonPath;
  */
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
-class WebhooksTest {
+public class WebhooksTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     /** How long a test watches to show that nothing more arrives. */
     private static final Duration QUIET = Duration.ofMillis(1500);
 
-    record Endpoint(String id, String secret) {
+    public record Endpoint(String id, String secret) {
     }
 
-    static Endpoint endpoint(String team, String url, String... types) {
+    public static Endpoint endpoint(String team, String url, String... types) {
         JsonPath created = Api.ok(Tokens.manager(team), """
                 mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id enabled } secret } }""",
                 "i", Map.of("team", team, "url", url, "eventTypes", List.of(types), "description", "test receiver"));
