@@ -52,6 +52,7 @@ F_ONLY = os.environ.get("F_ONLY") == "1"  # F alone, at every size (target/bench
 COST_ONLY = os.environ.get("E_COST_ONLY") == "1"  # E's before/after comparison alone (target/bench/results-cost.md)
 G_ONLY = os.environ.get("G_ONLY") == "1"  # G (contact import and export) alone (target/bench/results-imports.md)
 G_ROWS = [int(n) for n in os.environ.get("G_ROWS", "1000" if SMOKE else "100000 1000000").split()]  # rows per imported file
+E_WARMUP = int(os.environ.get("E_WARMUP", "2" if SMOKE else "30"))  # seconds of E's warm-up per build and operation
 E_ROUNDS = int(os.environ.get("E_ROUNDS", "4"))  # E's rounds of the builds in turn, the order reversed every other
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
@@ -1097,19 +1098,21 @@ def measure_outbox_cost(db, figures, app=None):
         per_run = 500 * DURATION
         for name in builds:
             forget_fresh(dbs[name])  # what an interrupted run may have left
-            fresh_quotes(dbs[name], per_run * (1 + 2 * rounds))
+            fresh_quotes(dbs[name], 500 * E_WARMUP + per_run * 2 * rounds)
             quotes = [gid("Quote", int(q)) for (q,) in sql(dbs[name], "SELECT quote_id FROM bench.fresh ORDER BY n")]
             with open(f"{WORK}/e-convert-{name}.txt", "w") as f:
                 f.write("\n".join(quotes) + "\n")
             with open(f"{WORK}/e-record-{name}.txt", "w") as f:
                 f.write("\n".join(fresh_prospects(dbs[name], 200 if SMOKE else 2000)) + "\n")
+        # a warm-up long enough for the JIT on a small machine: the JVM's CPU per conversion here still
+        # falls for minutes after start (22 ms to 5 ms over ten 10 s rounds on 2 cores, docs/benchmarks.md)
         for name, a in builds.items():
-            log(f"E: {name}, warm-up")
+            log(f"E: {name}, warm-up ({E_WARMUP} s per operation)")
             if "B" in ops:
-                wrk(f"{a.url}/graphql", lua_convert(0, per_run, 2, f"e-convert-{name}"), 8, duration=max(2, DURATION // 2))
-            wrk(f"{a.url}/graphql", lua_record(f"e-record-{name}", 2), 8, duration=max(2, DURATION // 2))
+                wrk(f"{a.url}/graphql", lua_convert(0, 500 * E_WARMUP, 2, f"e-convert-{name}"), 8, duration=E_WARMUP)
+            wrk(f"{a.url}/graphql", lua_record(f"e-record-{name}", 2), 8, duration=E_WARMUP)
         counts = {name: e_counts(dbs[name]) for name in builds}
-        offsets = {name: per_run for name in builds}
+        offsets = {name: 500 * E_WARMUP for name in builds}
         runs = {name: {} for name in builds}
         loads = []
         for r in range(rounds):
