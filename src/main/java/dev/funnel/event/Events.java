@@ -4,8 +4,8 @@ import static dev.funnel.common.ColumnInsert.text;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +63,7 @@ public class Events {
 
     /**
      * The events this transaction emitted so far. The first one registers their writing just
-     * before the commit, after Hibernate's flush or before it: a change's events are one
+     * before the commit (beside Hibernate's flush): a change's events are one
      * statement, one round trip, whatever their number (a conversion has three), and never an
      * entity Hibernate manages and checks at each flush. On a rollback, nothing is written.
      */
