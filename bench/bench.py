@@ -522,21 +522,17 @@ def convert_script(db, statements, fresh):
 
 
 def outbox_params(statement, params):
-    """An event insert of the outbox (event/Events) made replayable: a new id each time (the captured one,
-    from Hibernate's pooled sequence, would collide), and the JSON payload written so that pgbench does
-    not take its ':null' or ':true' for variables. The driver sends a transaction's events as one
-    multi-row insert (values (...), (...)): each row is rewritten."""
-    m = re.match(r"insert into event \(([^)]*)\) values (.*)$", statement, re.I | re.S)
+    """The outbox's insert (event/Events: a transaction's events in one statement, each column a text
+    array, ids from nextval in the statement itself) made replayable by pgbench: each array is written
+    base64-encoded, so that pgbench does not take the ':null' of a JSON payload, or the ':49' of a
+    time, for one of its variables."""
+    m = re.match(r"insert into event\s*\([^)]*\)\s+select\s.*\sfrom\s+unnest\((.*?)\)\s+with ordinality", statement, re.I | re.S)
     if not m:
         return params
-    names = [c.strip() for c in m.group(1).split(",")]
     params = dict(params)
-    for row in re.findall(r"\(([^)]*)\)", m.group(2)):
-        columns = dict(zip(names, (v.strip() for v in row.split(","))))
-        id_param, payload_param = (int(re.match(r"\$(\d+)", columns[c]).group(1)) for c in ("id", "payload"))  # "$3::jsonb"
-        params[id_param] = "nextval('event_id_seq')"
-        payload = params[payload_param][1:-1].replace("''", "'")
-        params[payload_param] = f"convert_from(decode('{base64.b64encode(payload.encode()).decode()}', 'base64'), 'UTF8')::jsonb"
+    for n in (int(x) for x in re.findall(r"\$(\d+)::text\[\]", m.group(1))):
+        literal = params[n][1:-1].replace("''", "'")  # a quoted SQL literal, '{...}'
+        params[n] = f"convert_from(decode('{base64.b64encode(literal.encode()).decode()}', 'base64'), 'UTF8')"
     return params
 
 

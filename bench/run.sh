@@ -3,7 +3,9 @@
 #
 #   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 idle cores, half of it
 #                           loading, before E existed; ~1.5 min more with a native executable. With E and
-#                           BEFORE_APP: 25-31 min on a shared machine, of which E 12-14)
+#                           BEFORE_APP: 25-31 min on a shared machine, of which E 12-14, before E
+#                           compared four builds with 30 s warm-ups; E_COST_ONLY=1 alone now takes
+#                           19 min at 100,000)
 #   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement, 500 events, a file of 1,000 rows (about two minutes; run by .ci/run)
 #
 # It loads each data size into its own database of a throw-away PostgreSQL 15 cluster (port 25433),
