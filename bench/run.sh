@@ -98,7 +98,8 @@ CREATE DATABASE funnel_${copy}_$largest TEMPLATE funnel_$largest STRATEGY FILE_C
 SQL
     done
     su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_before_$largest" < bench/without-events.sql > /dev/null
-    su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_beforeall_$largest" < bench/before-events.sql > /dev/null
+    cat bench/without-events.sql bench/before-events.sql \
+        | su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -p $PG_PORT -d funnel_beforeall_$largest" > /dev/null
 else
     echo "bench: no BEFORE_APP: E's comparison with the build before events will be skipped" >&2
 fi

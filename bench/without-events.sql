@@ -7,7 +7,7 @@
 -- history keeps V1 to V7, so the older build starts on it; the extra columns are nullable or
 -- generated, and it never names them. Both builds then write the same rows into the same tables
 -- with the same indexes, except the outbox's: the difference is the outbox's cost alone (E in
--- docs/benchmarks.md). bench/before-events.sql, in turn, gives the older build its own schema.
+-- docs/benchmarks.md). bench/before-events.sql, applied after this, gives the older build its own schema.
 DO $$
 BEGIN
     IF (SELECT max(version::int) FROM flyway_schema_history WHERE version IS NOT NULL) <> 13 THEN

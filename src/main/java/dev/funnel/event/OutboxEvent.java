@@ -15,7 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * One row of the transactional outbox (V8__events_webhooks.sql), as readers see it. {@link Events}
  * writes the rows in the transaction of the change they tell, in one statement of its own rather
  * than through this entity; ids come from event_id_seq. {@link #seq} and {@link #position} are set by
- * {@link EventRelay} once the row has committed; until then readers do not see it.
+ * {@link EventRelay} once the row has committed, or at insert for a bulk write that numbers its own
+ * ({@link Events#emitAll}); until then readers do not see it.
  */
 @Entity
 @Table(name = "event")
