@@ -75,7 +75,8 @@ public class InvoiceService {
      * <li>the quote row is locked, so two keys on one quote convert it once: the second sees it
      * CONVERTED;</li>
      * <li>the invoice number comes from the team's counter row, locked until commit: gapless, in
-     * issue order ({@link TeamCounters});</li>
+     * issue order ({@link TeamCounters}). The team's conversions queue on that row, so everything
+     * that can be read or locked before it is: the quote's lines and the contact;</li>
      * <li>the key is recorded in the same transaction, so a failure leaves no trace to replay, and
      * {@code invoice.quote_id} is unique as a last guard.</li>
      * </ol>
@@ -108,6 +109,8 @@ public class InvoiceService {
         Quote quote = quotes.lock(visible);
         QuoteStatus status = quote.effectiveStatus(Times.today());
         QuoteRules.checkConvertible(status, status == QuoteStatus.CONVERTED ? invoiceNumberOf(quote.id) : null);
+        List<QuoteLine> lines = quotes.linesOf(List.of(quote.id)).getOrDefault(quote.id, List.of());
+        Contact buyer = contacts.lockForPurchase(quote.contactId);
 
         long number = counters.next(quote.teamId, TeamCounters.INVOICE);
         // dated after the number is taken, so dates follow numbers
@@ -124,7 +127,7 @@ public class InvoiceService {
         invoice.issuedBy = caller.actor();
         invoice.number = number;
         invoice.persist();
-        for (QuoteLine line : quotes.linesOf(List.of(quote.id)).getOrDefault(quote.id, List.of())) {
+        for (QuoteLine line : lines) {
             InvoiceLine.copyOf(line, invoice).persist();
         }
         quote.status = QuoteStatus.CONVERTED;
@@ -144,7 +147,7 @@ public class InvoiceService {
                 .build());
         Contact contact;
         try {
-            contact = contacts.purchase(quote.contactId, StageTrigger.QUOTE_CONVERSION, now);
+            contact = contacts.purchase(buyer, StageTrigger.QUOTE_CONVERSION, now);
         } catch (InvalidTransitionException e) {
             throw new QuoteNotConvertibleException("The quote's contact cannot become a client now (" + e.getMessage()
                     + "); reopen it first");
