@@ -43,8 +43,10 @@ import io.quarkus.runtime.StartupEvent;
  * whoever numbered;</li>
  * <li>about once an hour, deletes the events older than the retention.</li>
  * </ol>
- * A change committed on this instance wakes it at once; changes of other instances are found
- * within the poll interval. Its connections see every team (the setting funnel.all_teams, see
+ * A change committed on this instance wakes it: the relay starts a cycle at once when its last one
+ * began a batch window ago or more, else when that window ends, so that under load it runs one
+ * cycle per window whatever the number of changes. Changes of other instances are found within
+ * the poll interval. Its connections see every team (the setting funnel.all_teams, see
  * V3__row_level_security.sql), since its work spans them; what it reads never leaves the server
  * except to the team's own endpoints and subscribers.
  */
@@ -54,6 +56,8 @@ public class EventRelay {
     /** The advisory lock key of numbering ("funnel" in ASCII, as an integer). */
     static final long NUMBERING_LOCK = 0x66756e6e656cL;
     private static final int BATCH = 1000;
+    /** How long a cycle asked for by a task waits for other tasks' requests to join it. */
+    static final Duration TASK_PAUSE = Duration.ofMillis(50);
 
     private final AgroalDataSource db;
     private final EventsConfig config;
@@ -64,9 +68,13 @@ public class EventRelay {
     private final Condition work = lock.newCondition();
     private final AtomicLong unnumberedAgeMillis = new AtomicLong();
     private boolean signalled;
+    private boolean taskSignalled;
+    private long taskSignalledAt;
     private volatile boolean running;
     private Thread thread;
     private long lastRetention;
+    /** When the current or last cycle began (System.nanoTime), for the batch window. */
+    private long cycleStarted;
     private long lastMeasure;
 
     public EventRelay(AgroalDataSource db, EventsConfig config, Instance<RelayTask> tasks, EventFeed feed,
@@ -106,15 +114,23 @@ public class EventRelay {
         }
     }
 
-    /** A change committed here: number its events now rather than at the next poll. */
+    /** A change committed here: number its events within the batch window rather than at the next poll. */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) DomainEvent event) {
-        wake();
+        signal(false);
     }
 
-    /** Asks for a cycle now (a finished webhook attempt, a redelivery). */
+    /** Asks for a cycle soon, within {@link #TASK_PAUSE} (a finished webhook attempt, a redelivery). */
     public void wake() {
+        signal(true);
+    }
+
+    private void signal(boolean task) {
         lock.lock();
         try {
+            if (task && !taskSignalled) {
+                taskSignalled = true;
+                taskSignalledAt = System.nanoTime();
+            }
             signalled = true;
             work.signal();
         } finally {
@@ -124,44 +140,62 @@ public class EventRelay {
 
     private void loop() {
         long failures = 0;
+        boolean woken = false;
+        cycleStarted = System.nanoTime() - config.batchWindow().toNanos();
         while (running) {
             try {
+                if (woken) {
+                    // the batch window paces the cycles that commits start, not the polls
+                    cycleStarted = System.nanoTime();
+                }
                 boolean more = number();
                 for (RelayTask task : tasks) {
                     more |= task.run();
                 }
                 housekeeping();
                 failures = 0;
-                if (!more) {
-                    await(config.pollInterval());
-                }
+                woken = more || await(config.pollInterval());
             } catch (Exception e) {
                 failures++;
                 // the database restarting, a failover: keep trying, a little less often each time
                 Log.warnf("Event relay cycle failed (%d in a row), retrying: %s", failures, e.toString());
+                woken = false;
                 await(Duration.ofMillis(Math.min(5000, 100L << Math.min(failures, 6))));
             }
         }
     }
 
-    private void await(Duration timeout) {
+    /** Waits for a commit (true) or the timeout (false); after a commit, until the batch window allows a cycle. */
+    private boolean await(Duration timeout) {
         lock.lock();
         try {
             if (!signalled && running) {
                 work.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
-            if (signalled && running) {
-                // woken by a commit: let the commits of the next few milliseconds join it, so that
-                // under load the relay numbers (and delivers) in batches rather than once per change
-                long left = config.batchWindow().toNanos();
-                while (left > 0 && running) {
-                    left = work.awaitNanos(left);
+            boolean woken = signalled;
+            while (signalled && running) {
+                // Woken by a commit: at most one such cycle per batch window. After a quiet spell the
+                // change is numbered at once; under load the commits of the rest of the window join
+                // it, so that the relay numbers in batches rather than once per change. Woken by a
+                // task (a webhook attempt finished, its slot free again): within TASK_PAUSE, so that
+                // deliveries do not wait for the window.
+                long until = cycleStarted + config.batchWindow().toNanos();
+                if (taskSignalled) {
+                    until = Math.min(until, taskSignalledAt + TASK_PAUSE.toNanos());
                 }
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                work.awaitNanos(left);
             }
             signalled = false;
+            taskSignalled = false;
+            return woken;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
+            return false;
         } finally {
             lock.unlock();
         }

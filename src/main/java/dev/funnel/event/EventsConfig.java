@@ -22,10 +22,12 @@ public interface EventsConfig {
     Duration pollInterval();
 
     /**
-     * How long a relay woken by a commit waits for the commits that follow to join it, so that
-     * under load it numbers and delivers in batches: latency for throughput (docs/events.md).
+     * The shortest time between the starts of two relay cycles woken by commits: a change committed
+     * after a quiet spell is numbered at once, and under load the commits of a window are numbered
+     * and delivered together, one cycle per window. Latency under load for less work per change
+     * (docs/events.md, "Latency").
      */
-    @WithDefault("50ms")
+    @WithDefault("200ms")
     Duration batchWindow();
 
     /** Whether this instance runs the relay (numbering, webhook delivery, retention). */
