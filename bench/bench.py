@@ -52,7 +52,9 @@ F_ONLY = os.environ.get("F_ONLY") == "1"  # F alone, at every size (target/bench
 COST_ONLY = os.environ.get("E_COST_ONLY") == "1"  # E's before/after comparison alone (target/bench/results-cost.md)
 G_ONLY = os.environ.get("G_ONLY") == "1"  # G (contact import and export) alone (target/bench/results-imports.md)
 G_ROWS = [int(n) for n in os.environ.get("G_ROWS", "1000" if SMOKE else "100000 1000000").split()]  # rows per imported file
-E_WARMUP = int(os.environ.get("E_WARMUP", "2" if SMOKE else "30"))  # seconds of E's warm-up per build and operation
+E_WARMUP = int(os.environ.get("E_WARMUP", "2" if SMOKE else "30"))  # E's warm-up per build and operation: at least this many seconds,
+E_WARMUP_MAX = int(os.environ.get("E_WARMUP_MAX", str(E_WARMUP) if SMOKE else "300"))  # at most this many,
+E_SETTLED = float(os.environ.get("E_SETTLED", "0.03"))  # and until the JIT's compilers use less than this share of a core
 E_ROUNDS = int(os.environ.get("E_ROUNDS", "4"))  # E's rounds of the builds in turn, the order reversed every other
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
@@ -1092,23 +1094,21 @@ def measure_outbox_cost(db, figures, app=None):
         rounds = E_ROUNDS if BEFORE_APP else 1
         ops = ("B", "R") if BEFORE_APP else ("R",)  # this build's convertQuote alone is B, above
         per_run = 500 * DURATION
+        warm_quotes = WARM_RATE * max(E_WARMUP_MAX, E_WARMUP) + WARM_RATE * WARM_CHUNK
         for name in builds:
             forget_fresh(dbs[name])  # what an interrupted run may have left
-            fresh_quotes(dbs[name], 500 * E_WARMUP + per_run * 2 * rounds)
+            fresh_quotes(dbs[name], warm_quotes + per_run * 2 * rounds)
             quotes = [gid("Quote", int(q)) for (q,) in sql(dbs[name], "SELECT quote_id FROM bench.fresh ORDER BY n")]
             with open(f"{WORK}/e-convert-{name}.txt", "w") as f:
                 f.write("\n".join(quotes) + "\n")
             with open(f"{WORK}/e-record-{name}.txt", "w") as f:
                 f.write("\n".join(fresh_prospects(dbs[name], 200 if SMOKE else 2000)) + "\n")
-        # a warm-up long enough for the JIT on a small machine: the JVM's CPU per conversion here still
-        # falls for minutes after start (22 ms to 5 ms over ten 10 s rounds on 2 cores, docs/benchmarks.md)
-        for name, a in builds.items():
-            log(f"E: {name}, warm-up ({E_WARMUP} s per operation)")
-            if "B" in ops:
-                wrk(f"{a.url}/graphql", lua_convert(0, 500 * E_WARMUP, 2, f"e-convert-{name}"), 8, duration=E_WARMUP)
-            wrk(f"{a.url}/graphql", lua_record(f"e-record-{name}", 2), 8, duration=E_WARMUP)
+        # warm until the JIT has settled: on 2 cores its compiler threads still take 60 % of a core
+        # after 30 s of each operation, and a figure taken then measures how far each build's
+        # compilation has got rather than its requests (docs/benchmarks.md, E)
+        warmed = {name: warm_up(name, a, ops) for name, a in builds.items()}
         counts = {name: e_counts(dbs[name]) for name in builds}
-        offsets = {name: 500 * E_WARMUP for name in builds}
+        offsets = {name: warm_quotes for name in builds}
         runs = {name: {} for name in builds}
         loads = []
         for r in range(rounds):
@@ -1124,9 +1124,10 @@ def measure_outbox_cost(db, figures, app=None):
                         else:
                             script = lua_record(f"e-record-{name}", min(c, 2))
                         sql(dbs[name], "CHECKPOINT")
-                        was = db_work(dbs[name])
+                        was, compiling = db_work(dbs[name]), compiler_seconds(builds[name])
                         result = wrk(f"{builds[name].url}/graphql", script, c)
                         result["db"] = [n - m for n, m in zip(db_work(dbs[name]), was)]
+                        result["jit"] = (compiler_seconds(builds[name]) - compiling) / DURATION
                         runs[name].setdefault(f"{op}{c}", []).append(result)
         for name in builds:
             made = [n - m for n, m in zip(e_counts(dbs[name]), counts[name])]
@@ -1135,12 +1136,50 @@ def measure_outbox_cost(db, figures, app=None):
                 if not answered <= made[i] <= answered + 9 * rounds:  # wrk leaves answers on the way uncounted
                     raise RuntimeError(f"{name}: {answered} {op} requests answered, {made[i]} rows written")
             check_conversions(dbs[name])
-        figures["E_cost"] = {"runs": runs, "rounds": rounds, "load": [min(loads), max(loads)]}
+        figures["E_cost"] = {"runs": runs, "rounds": rounds, "load": [min(loads), max(loads)], "warmed": warmed}
     finally:
         for a in started:
             a.stop()
         for name in builds:
             forget_fresh(dbs[name])
+
+
+WARM_CHUNK = 2 if SMOKE else 10  # seconds of each operation between two readings of the compilers' time
+WARM_RATE = 300  # quotes set aside per second of warm-up, above any conversion rate seen here
+
+
+def compiler_seconds(app):
+    """CPU seconds the JVM's JIT compiler threads ("C1 CompilerThread0"...) have used so far."""
+    used = 0.0
+    for task in os.listdir(f"/proc/{app.proc.pid}/task"):
+        try:
+            with open(f"/proc/{app.proc.pid}/task/{task}/comm") as f:
+                if "CompilerThre" not in f.read():
+                    continue
+            with open(f"/proc/{app.proc.pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            used += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except FileNotFoundError:  # a compiler thread ended meanwhile
+            pass
+    return used
+
+
+def warm_up(name, app, ops):
+    """Runs each operation at concurrency 8 in turns of WARM_CHUNK seconds, for at least E_WARMUP
+    seconds each, until the JIT's compiler threads used less than E_SETTLED of a core over a turn
+    (or E_WARMUP_MAX seconds). Returns the seconds per operation and that last share."""
+    done = 0
+    while True:
+        was = compiler_seconds(app)
+        if "B" in ops:
+            wrk(f"{app.url}/graphql", lua_convert(done * WARM_RATE, WARM_RATE * WARM_CHUNK, 2, f"e-convert-{name}"), 8,
+                duration=WARM_CHUNK)
+        wrk(f"{app.url}/graphql", lua_record(f"e-record-{name}", 2), 8, duration=WARM_CHUNK)
+        done += WARM_CHUNK
+        share = (compiler_seconds(app) - was) / (WARM_CHUNK * len(ops))
+        if done >= E_WARMUP and (share < E_SETTLED or done >= E_WARMUP_MAX):
+            log(f"E: {name} warmed up, {done} s per operation, the JIT's compilers at {share:.1%} of a core")
+            return [done, share]
 
 
 def db_work(db):
@@ -1255,12 +1294,21 @@ def events_report(f):
                     "build's), warmed up alike, then measured in turn, the four figures of a row seconds apart, each after a "
                     "CHECKPOINT, the order reversed every other round. \"Relay off\": "
                     "this build with funnel.events.relay=false, writing its events in each change's transaction but never "
-                    f"numbering them. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}."]
+                    f"numbering them. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}.", "", warm_note(cost)]
     else:
         out += ["| E: this build alone (no BEFORE_APP) | concurrency 1 | concurrency 8 |", "|---|---|---|",
                 "| recordInteraction | " + " | ".join(cell(runs["after"][f"R{c}"]) for c in (1, 8)) + " |",
-                "", "No BEFORE_APP (the build before events): the before/after comparison was skipped."]
+                "", "No BEFORE_APP (the build before events): the before/after comparison was skipped.", "", warm_note(cost)]
     return out
+
+
+def warm_note(cost):
+    """How long each build of E's comparison was warmed up, and how busy its JIT still was when measured."""
+    jit = [r["jit"] for rs in cost["runs"].values() for ms in rs.values() for r in ms]
+    return (f"Warm-up: each operation at concurrency 8, until the JIT's compiler threads used less than {E_SETTLED:.0%} of a "
+            f"core over {WARM_CHUNK} s of each (at least {E_WARMUP} s, at most {E_WARMUP_MAX} s): "
+            + ", ".join(f"{name} {s} s ({share:.1%})" for name, (s, share) in cost["warmed"].items())
+            + f". During the measurements they used {min(jit):.1%}–{max(jit):.1%} of a core.")
 
 
 def report(figures):

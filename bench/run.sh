@@ -4,8 +4,8 @@
 #   bench/run.sh            10,000, 100,000 and 1,000,000 contacts (~11 min on 2 idle cores, half of it
 #                           loading, before E existed; ~1.5 min more with a native executable. With E and
 #                           BEFORE_APP: 25-31 min on a shared machine, of which E 12-14, before E
-#                           compared four builds with 30 s warm-ups; E_COST_ONLY=1 alone now takes
-#                           19 min at 100,000)
+#                           compared four builds with 30 s warm-ups; E_COST_ONLY=1 alone, each build
+#                           warmed up until its JIT settles, now takes about 40 min at 100,000 with 6 rounds)
 #   SMOKE=1 bench/run.sh    1,000 contacts, 1 s per measurement, 500 events, a file of 1,000 rows (about two minutes; run by .ci/run)
 #
 # It loads each data size into its own database of a throw-away PostgreSQL 15 cluster (port 25433),
@@ -28,7 +28,7 @@
 # Settings: SIZES ("10000 100000 1000000"), DURATION (seconds per measurement, 10), JAVA_OPTS
 # (-Xmx512m), NATIVE_RUNNER (the native executable; default target/*-runner if there is one),
 # NATIVE_OPTS (-Xmx512m, as the JVM's heap), BEFORE_APP (above; without it E's comparison is skipped),
-# EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 4), E_WARMUP (its warm-up, s, 30),
+# EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 4), E_WARMUP and E_WARMUP_MAX (its warm-up per build and operation, at least and at most, s: 30, 300; it ends once the JIT's compilers use under E_SETTLED, 0.03, of a core),
 # G_ONLY=1 runs G (contact import and export, files of G_ROWS rows: "100000 1000000") alone, into the smallest size's database (results in target/bench/results-imports.md),
 # F_ONLY=1 runs F (the funnel) alone (results in target/bench/results-funnel.md), E_COST_ONLY=1 runs E's before/after comparison alone (with BEFORE_APP; results in target/bench/results-cost.md),
 # KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses databases already loaded at the size.
