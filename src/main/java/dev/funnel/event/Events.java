@@ -26,6 +26,7 @@ import org.hibernate.Session;
 import dev.funnel.common.ColumnInsert;
 import dev.funnel.common.Times;
 import dev.funnel.security.Caller;
+import io.agroal.api.AgroalDataSource;
 
 /**
  * The one way to say that something happened (docs/events.md). {@link #emit} adds the event to the
@@ -44,12 +45,15 @@ public class Events {
     private final Event<DomainEvent> observers;
     private final EventRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final AgroalDataSource db;
 
-    public Events(Caller caller, Event<DomainEvent> observers, EventRelay relay, TransactionSynchronizationRegistry transactions) {
+    public Events(Caller caller, Event<DomainEvent> observers, EventRelay relay, TransactionSynchronizationRegistry transactions,
+            AgroalDataSource db) {
         this.caller = caller;
         this.observers = observers;
         this.relay = relay;
         this.transactions = transactions;
+        this.db = db;
     }
 
     /** Records an event of {@code type} about {@code subjectId} (an opaque id, or a team code) in team {@code teamId}. */
@@ -76,7 +80,15 @@ public class Events {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
-                    OutboxEvent.getEntityManager().unwrap(Session.class).doWork(c -> write(c, pending));
+                    // Hibernate's own synchronization has run (it is registered first, and not interposed)
+                    // and handed its connection back: the pool gives the transaction's connection again,
+                    // which this closes before the pool's own check at commit (a handle left open there
+                    // is closed with a warning, once per change)
+                    try (Connection c = db.getConnection()) {
+                        write(c, pending);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Could not write the transaction's events", e);
+                    }
                 }
 
                 @Override

@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.funnel.common.Ids;
 import dev.funnel.support.Api;
 import dev.funnel.support.Await;
 import dev.funnel.support.Db;
@@ -30,6 +37,9 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
  * batch: docs/events.md, "Numbering"), committed events stay unnumbered and unseen; once it is
  * released the relay numbers them, next in the team's sequence, and their webhooks are delivered.
  * JVM only: it holds the lock on a connection of the application's own pool.
+ *
+ * <p>Held back, events also keep the row version their change wrote (numbering rewrites it), which
+ * shows that they were written by the change's own transaction.
  */
 @QuarkusTest
 @WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
@@ -49,6 +59,45 @@ class EventRelayFallbackTest {
             s.setLong(1, EventRelay.NUMBERING_LOCK);
             s.execute();
         }
+    }
+
+    @Test
+    void aChangesEventsAreWrittenByItsOwnTransactionWhichLeavesNoConnectionOpen() throws Exception {
+        String team = aTeam();
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(r.getMessage() + " " + Arrays.toString(r.getParameters()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger pool = Logger.getLogger("io.agroal.pool");
+        pool.addHandler(handler);
+        AgroalDataSource db = Arc.container().instance(AgroalDataSource.class).get();
+        try (Connection holder = db.getConnection()) {
+            lock(holder, "select pg_advisory_lock(?)");
+            String contact = aContact().inTeam(team).create();
+            // the rows a transaction wrote carry its id (xmin): the contact's and its events' are the same
+            String same = "select count(*) from event e, contact c where c.id = " + Ids.decode("Contact", contact)
+                    + " and e.subject_id = '" + contact + "' and e.xmin = c.xmin";
+            long events = Db.count("select count(*) from event where subject_id = '" + contact + "'");
+            assertEquals(true, events > 0, "the change's events are written");
+            assertEquals(events, Db.count(same), "every event of the change written by the change's transaction");
+            lock(holder, "select pg_advisory_unlock(?)");
+        } finally {
+            pool.removeHandler(handler);
+        }
+        assertEquals(List.of(), warnings, "the pool closed no connection left open at commit");
     }
 
     @Test
