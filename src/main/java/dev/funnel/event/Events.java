@@ -67,7 +67,7 @@ public class Events {
 
     /**
      * The events this transaction emitted so far. The first one registers their writing just
-     * before the commit (beside Hibernate's flush): a change's events are one
+     * before the commit (after Hibernate's last flush, on the transaction's connection): a change's events are one
      * statement, one round trip, whatever their number (a conversion has three), and never an
      * entity Hibernate manages and checks at each flush. On a rollback, nothing is written.
      */
