@@ -44,9 +44,9 @@ import io.quarkus.runtime.StartupEvent;
  * <li>about once an hour, deletes the events older than the retention.</li>
  * </ol>
  * A change committed on this instance wakes it: the relay starts a cycle at once when its last one
- * began a batch window ago or more, else when that window ends, so that under load it runs one
- * cycle per window whatever the number of changes. Changes of other instances are found within
- * the poll interval. Its connections see every team (the setting funnel.all_teams, see
+ * began a batch window ago or more, else when that window ends, so that under load changes alone
+ * make one cycle per window whatever their number (webhook attempts that end, and a backlog of
+ * full batches, make more). Changes of other instances are found within the poll interval. Its connections see every team (the setting funnel.all_teams, see
  * V3__row_level_security.sql), since its work spans them; what it reads never leaves the server
  * except to the team's own endpoints and subscribers.
  */
@@ -73,7 +73,7 @@ public class EventRelay {
     private volatile boolean running;
     private Thread thread;
     private long lastRetention;
-    /** When the current or last cycle began (System.nanoTime), for the batch window. */
+    /** When the last cycle woken by a signal began (System.nanoTime), for the batch window. */
     private long cycleStarted;
     private long lastMeasure;
 
@@ -160,8 +160,24 @@ public class EventRelay {
                 // the database restarting, a failover: keep trying, a little less often each time
                 Log.warnf("Event relay cycle failed (%d in a row), retrying: %s", failures, e.toString());
                 woken = false;
-                await(Duration.ofMillis(Math.min(5000, 100L << Math.min(failures, 6))));
+                pause(Duration.ofMillis(Math.min(5000, 100L << Math.min(failures, 6))));
             }
+        }
+    }
+
+    /** Waits the whole of {@code time} (a failed cycle's backoff), whatever signals come meanwhile; they wait for the next cycle. */
+    private void pause(Duration time) {
+        lock.lock();
+        try {
+            long left = time.toNanos();
+            while (left > 0 && running) {
+                left = work.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -180,8 +196,8 @@ public class EventRelay {
                 // task (a webhook attempt finished, its slot free again): within TASK_PAUSE, so that
                 // deliveries do not wait for the window.
                 long until = cycleStarted + config.batchWindow().toNanos();
-                if (taskSignalled) {
-                    until = Math.min(until, taskSignalledAt + TASK_PAUSE.toNanos());
+                if (taskSignalled && taskSignalledAt + TASK_PAUSE.toNanos() - until < 0) {
+                    until = taskSignalledAt + TASK_PAUSE.toNanos();
                 }
                 long left = until - System.nanoTime();
                 if (left <= 0) {

@@ -80,7 +80,7 @@ public class Events {
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
-                    // Hibernate's own synchronization has run (it is registered first, and not interposed)
+                    // Hibernate's own synchronization has run (it is not interposed, so it runs first)
                     // and handed its connection back: the pool gives the transaction's connection again,
                     // which this closes before the pool's own check at commit (a handle left open there
                     // is closed with a warning, once per change)

@@ -16,7 +16,7 @@ public interface EventsConfig {
 
     /**
      * How often the relay looks for work that another instance committed; work committed by this
-     * instance wakes it at once.
+     * instance wakes it, within the batch window.
      */
     @WithDefault("500ms")
     Duration pollInterval();
@@ -24,8 +24,8 @@ public interface EventsConfig {
     /**
      * The shortest time between the starts of two relay cycles woken by commits: a change committed
      * after a quiet spell is numbered at once, and under load the commits of a window are numbered
-     * and delivered together, one cycle per window. Latency under load for less work per change
-     * (docs/events.md, "Latency").
+     * and delivered together (webhook attempts that end ask for cycles of their own, within 50 ms).
+     * Latency under load for less work per change (docs/events.md, "Latency").
      */
     @WithDefault("200ms")
     Duration batchWindow();

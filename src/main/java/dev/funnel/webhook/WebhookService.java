@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import dev.funnel.common.AfterCommit;
 import dev.funnel.common.Cursor;
 import dev.funnel.common.Ids;
 import dev.funnel.common.InputValidator;
@@ -37,15 +39,17 @@ public class WebhookService {
     private final EventsConfig config;
     private final EntityManager em;
     private final WebhookDispatcher dispatcher;
+    private final TransactionSynchronizationRegistry transactions;
 
     public WebhookService(Caller caller, TeamService teams, InputValidator validator, EventsConfig config,
-            EntityManager em, WebhookDispatcher dispatcher) {
+            EntityManager em, WebhookDispatcher dispatcher, TransactionSynchronizationRegistry transactions) {
         this.caller = caller;
         this.teams = teams;
         this.validator = validator;
         this.config = config;
         this.em = em;
         this.dispatcher = dispatcher;
+        this.transactions = transactions;
     }
 
     @Transactional
@@ -146,7 +150,8 @@ public class WebhookService {
                     + " and e.occurred_at >= ?2")
                     .setParameter(1, w.id).setParameter(2, input.failedSince()).executeUpdate();
         }
-        dispatcher.scheduled();
+        // once committed: a cycle started before would find the deliveries still locked, and skip them
+        AfterCommit.run(transactions, dispatcher::scheduled);
         return new RedeliverEventsPayload(view(w), scheduled);
     }
 

@@ -86,14 +86,18 @@ class EventRelayFallbackTest {
         AgroalDataSource db = Arc.container().instance(AgroalDataSource.class).get();
         try (Connection holder = db.getConnection()) {
             lock(holder, "select pg_advisory_lock(?)");
-            String contact = aContact().inTeam(team).create();
-            // the rows a transaction wrote carry its id (xmin): the contact's and its events' are the same
-            String same = "select count(*) from event e, contact c where c.id = " + Ids.decode("Contact", contact)
-                    + " and e.subject_id = '" + contact + "' and e.xmin = c.xmin";
-            long events = Db.count("select count(*) from event where subject_id = '" + contact + "'");
-            assertEquals(true, events > 0, "the change's events are written");
-            assertEquals(events, Db.count(same), "every event of the change written by the change's transaction");
-            lock(holder, "select pg_advisory_unlock(?)");
+            try {
+                String contact = aContact().inTeam(team).create();
+                // the rows a transaction wrote carry its id (xmin): the contact's and its events' are the same
+                String same = "select count(*) from event e, contact c where c.id = " + Ids.decode("Contact", contact)
+                        + " and e.subject_id = '" + contact + "' and e.xmin = c.xmin";
+                long events = Db.count("select count(*) from event where subject_id = '" + contact + "'");
+                assertEquals(true, events > 0, "the change's events are written");
+                assertEquals(events, Db.count(same), "every event of the change written by the change's transaction");
+            } finally {
+                // a connection back in the pool must not keep the lock, or nothing more would be numbered
+                lock(holder, "select pg_advisory_unlock(?)");
+            }
         } finally {
             pool.removeHandler(handler);
         }
@@ -113,11 +117,14 @@ class EventRelayFallbackTest {
             String held;
             try (Connection holder = db.getConnection()) {
                 lock(holder, "select pg_advisory_lock(?)");
-                held = aContact().inTeam(team).create();
-                Await.holds(() -> log(team).size(), n -> n == numbered, Duration.ofMillis(1500),
-                        "nothing numbered while the lock is held");
-                assertEquals(numbered, unnumbered(team));
-                lock(holder, "select pg_advisory_unlock(?)");
+                try {
+                    held = aContact().inTeam(team).create();
+                    Await.holds(() -> log(team).size(), n -> n == numbered, Duration.ofMillis(1500),
+                            "nothing numbered while the lock is held");
+                    assertEquals(numbered, unnumbered(team));
+                } finally {
+                    lock(holder, "select pg_advisory_unlock(?)");
+                }
             }
             List<Map<String, Object>> log = Await.until(() -> log(team), l -> l.size() == 2 * numbered,
                     Duration.ofSeconds(20), "the relay numbering the held-back events");
