@@ -46,9 +46,10 @@ import io.quarkus.runtime.StartupEvent;
  * A change committed on this instance wakes it: the relay starts a cycle at once when its last one
  * began a batch window ago or more, else when that window ends, so that under load changes alone
  * make one cycle per window whatever their number (webhook attempts that end, and a backlog of
- * full batches, make more). Changes of other instances are found within the poll interval. Its connections see every team (the setting funnel.all_teams, see
- * V3__row_level_security.sql), since its work spans them; what it reads never leaves the server
- * except to the team's own endpoints and subscribers.
+ * full batches, make more). Changes of other instances are found within the poll interval. Its
+ * connections see every team (the setting funnel.all_teams, see V3__row_level_security.sql), since
+ * its work spans them; what it reads never leaves the server except to the team's own endpoints and
+ * subscribers.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -56,7 +57,10 @@ public class EventRelay {
     /** The advisory lock key of numbering ("funnel" in ASCII, as an integer). */
     static final long NUMBERING_LOCK = 0x66756e6e656cL;
     private static final int BATCH = 1000;
-    /** How long a cycle asked for by a task waits for other tasks' requests to join it. */
+    /**
+     * The longest a cycle asked for by a task waits, so that other tasks' requests join it; it starts
+     * sooner when the batch window ends first.
+     */
     static final Duration TASK_PAUSE = Duration.ofMillis(50);
 
     private final AgroalDataSource db;
