@@ -131,6 +131,7 @@ public class GraphQLEndpoint {
     }
 
     private void handle(RoutingContext ctx) {
+        detachFromSmallRyesContext(ctx);
         String media = JSON;
         try {
             media = negotiate(ctx);
@@ -170,6 +171,29 @@ public class GraphQLEndpoint {
             }
             writeError(ctx, media, e.status, e.code, e.field, e.getMessage());
         }
+    }
+
+    /**
+     * SmallRye's GraphQL-over-WebSocket route (order -99) runs before this one for every request to
+     * /graphql that is not an upgrade: it activates a request context and sets the response's close,
+     * end and exception handlers to end whichever request context is current then. Each request here
+     * runs in a request context of its own ({@link #engine}), which the fetchers make current on the
+     * request's Vert.x context, shared with the event loop: a caller that hung up while its mutation
+     * ran ended that mutation's context, and the mutation failed half way with an internal error
+     * (rolled back, but logged as an error). SmallRye's context ends here, unused, and the response's
+     * handlers with it: a request runs to its end whether or not its caller is still there to read
+     * the answer, and a billing system's retry with the same idempotency key learns what it did.
+     */
+    private static void detachFromSmallRyesContext(RoutingContext ctx) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        if (requestContext.isActive()) {
+            requestContext.terminate();
+        }
+        // no-ops rather than null, which Quarkus's wrapper of the response would call
+        ctx.response().closeHandler(v -> {
+        }).endHandler(v -> {
+        }).exceptionHandler(e -> {
+        });
     }
 
     /** The failures of the routes themselves: a body over the size limit, a fault of this class. */

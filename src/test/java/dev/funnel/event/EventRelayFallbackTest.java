@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +17,7 @@ import dev.funnel.common.Ids;
 import dev.funnel.support.Api;
 import dev.funnel.support.Await;
 import dev.funnel.support.Db;
+import dev.funnel.support.LogCapture;
 import dev.funnel.support.Receiver;
 import dev.funnel.support.Tokens;
 import dev.funnel.webhook.WebhooksTest;
@@ -64,44 +60,25 @@ class EventRelayFallbackTest {
     @Test
     void aChangesEventsAreWrittenByItsOwnTransactionWhichLeavesNoConnectionOpen() throws Exception {
         String team = aTeam();
-        List<String> warnings = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(r.getMessage() + " " + Arrays.toString(r.getParameters()));
+        AgroalDataSource db = Arc.container().instance(AgroalDataSource.class).get();
+        try (LogCapture pool = LogCapture.of("io.agroal.pool", Level.WARNING)) {
+            try (Connection holder = db.getConnection()) {
+                lock(holder, "select pg_advisory_lock(?)");
+                try {
+                    String contact = aContact().inTeam(team).create();
+                    // the rows a transaction wrote carry its id (xmin): the contact's and its events' are the same
+                    String same = "select count(*) from event e, contact c where c.id = " + Ids.decode("Contact", contact)
+                            + " and e.subject_id = '" + contact + "' and e.xmin = c.xmin";
+                    long events = Db.count("select count(*) from event where subject_id = '" + contact + "'");
+                    assertEquals(true, events > 0, "the change's events are written");
+                    assertEquals(events, Db.count(same), "every event of the change written by the change's transaction");
+                } finally {
+                    // a connection back in the pool must not keep the lock, or nothing more would be numbered
+                    lock(holder, "select pg_advisory_unlock(?)");
                 }
             }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger pool = Logger.getLogger("io.agroal.pool");
-        pool.addHandler(handler);
-        AgroalDataSource db = Arc.container().instance(AgroalDataSource.class).get();
-        try (Connection holder = db.getConnection()) {
-            lock(holder, "select pg_advisory_lock(?)");
-            try {
-                String contact = aContact().inTeam(team).create();
-                // the rows a transaction wrote carry its id (xmin): the contact's and its events' are the same
-                String same = "select count(*) from event e, contact c where c.id = " + Ids.decode("Contact", contact)
-                        + " and e.subject_id = '" + contact + "' and e.xmin = c.xmin";
-                long events = Db.count("select count(*) from event where subject_id = '" + contact + "'");
-                assertEquals(true, events > 0, "the change's events are written");
-                assertEquals(events, Db.count(same), "every event of the change written by the change's transaction");
-            } finally {
-                // a connection back in the pool must not keep the lock, or nothing more would be numbered
-                lock(holder, "select pg_advisory_unlock(?)");
-            }
-        } finally {
-            pool.removeHandler(handler);
+            assertEquals(List.of(), pool.records(), "the pool closed no connection left open at commit");
         }
-        assertEquals(List.of(), warnings, "the pool closed no connection left open at commit");
     }
 
     @Test
