@@ -56,6 +56,11 @@ E_WARMUP = int(os.environ.get("E_WARMUP", "2" if SMOKE else "30"))  # E's warm-u
 E_WARMUP_MAX = int(os.environ.get("E_WARMUP_MAX", str(E_WARMUP) if SMOKE else "300"))  # at most this many,
 E_SETTLED = float(os.environ.get("E_SETTLED", "0.03"))  # and until the JIT's compilers use less than this share of a core
 E_ROUNDS = int(os.environ.get("E_ROUNDS", "4"))  # E's rounds of the builds in turn, the order reversed every other
+# E's builds with BEFORE_APP: before (the build before events, this schema less the outbox) and after (this build), which the
+# target compares, and beforeall (the build before events on its own schema) and norelay (this build, relay off), which explain
+E_BUILDS = os.environ.get("E_BUILDS", "before beforeall after norelay").split()
+if not {"before", "after"} <= set(E_BUILDS) <= {"before", "beforeall", "after", "norelay"}:
+    raise SystemExit(f"E_BUILDS {E_BUILDS}: before and after, and beforeall or norelay or both, or neither")
 WORK = "target/bench"
 KEY = "dev/dev-signing-key.pem"
 APP_PORT, PEER_PORT, RECEIVER_PORT, BEFORE_PORT, NORELAY_PORT, BEFOREALL_PORT = 8290, 8291, 8293, 8294, 8295, 8296
@@ -1079,16 +1084,19 @@ def measure_outbox_cost(db, figures, app=None):
     dbs = {"before": BEFORE_DB, "beforeall": BEFOREALL_DB, "after": db, "norelay": NORELAY_DB}
     try:
         if BEFORE_APP:
-            log(f"--- E: starting the build before events ({BEFORE_APP}) on {BEFORE_DB} and {BEFOREALL_DB}, this "
-                f"build on {db}, and this build with its relay off on {NORELAY_DB}")
+            log(f"--- E: starting {', '.join(E_BUILDS)} (E_BUILDS): the build before events ({BEFORE_APP}) on {BEFORE_DB} "
+                f"(before) and {BEFOREALL_DB} (beforeall), this build on {db} (after), and this build with its relay off on "
+                f"{NORELAY_DB} (norelay)")
             for name, port in (("before", BEFORE_PORT), ("beforeall", BEFOREALL_PORT)):
-                builds[name] = start_app(dbs[name], port, f"funnel-{name}",
-                                         ["java", *JAVA_OPTS, "-jar", f"{BEFORE_APP}/quarkus-run.jar"])
-                started.append(builds[name])
+                if name in E_BUILDS:
+                    builds[name] = start_app(dbs[name], port, f"funnel-{name}",
+                                             ["java", *JAVA_OPTS, "-jar", f"{BEFORE_APP}/quarkus-run.jar"])
+                    started.append(builds[name])
             builds["after"] = start_app(db, APP_PORT, "funnel-after")
             started.append(builds["after"])
-            builds["norelay"] = start_app(NORELAY_DB, NORELAY_PORT, "funnel-norelay", settings={"FUNNEL_EVENTS_RELAY": "false"})
-            started.append(builds["norelay"])
+            if "norelay" in E_BUILDS:
+                builds["norelay"] = start_app(NORELAY_DB, NORELAY_PORT, "funnel-norelay", settings={"FUNNEL_EVENTS_RELAY": "false"})
+                started.append(builds["norelay"])
         else:
             builds["after"] = app
         rounds = E_ROUNDS if BEFORE_APP else 1
@@ -1270,31 +1278,39 @@ def events_report(f):
             each = [ratio(x["rps"], y["rps"]) for x, y in zip(a, b)]
             return (f"**{ratio(mean(a, 'rps'), mean(b, 'rps')):.2f}**, {statistics.median(each):.2f} ("
                     + ", ".join(f"{e:.2f}" for e in each) + ")")
-        kinds = ("before", "beforeall", "after", "norelay")
-        out += [f"| E: the outbox's cost, {rounds} rounds in turn (means) | before events, this schema without the outbox "
-                "| before events, its own schema | this build | this build, relay off | **this/before** (target ≥ 0.9): of the "
-                "means, median of the rounds (each round) | this/before, its own schema | relay off/before |",
-                "|---|---|---|---|---|---|---|---|"]
+        titles = {"before": "before events, this schema without the outbox", "beforeall": "before events, its own schema",
+                  "after": "this build", "norelay": "this build, relay off"}
+        kinds = [k for k in titles if k in runs]
+        extra = [(k, t) for k, t in (("beforeall", "this/before, its own schema"), ("norelay", "relay off/before")) if k in runs]
+        out += [f"| E: the outbox's cost, {rounds} rounds in turn (means) | " + " | ".join(titles[k] for k in kinds)
+                + " | **this/before** (target ≥ 0.9): of the means, median of the rounds (each round) | "
+                + "".join(f"{t} | " for _, t in extra),
+                "|---|" + "---|" * (len(kinds) + 1 + len(extra))]
         for op in ("B", "R"):
             for c in (1, 8):
-                b, ba, a, n = (runs[k][f"{op}{c}"] for k in kinds)
-                out.append(f"| {names[op]}, concurrency {c} | {cell(b)} | {cell(ba)} | {cell(a)} | {cell(n)} | {versus(a, b)} "
-                           f"| {versus(a, ba)} | {versus(n, b)} |")
+                r = {k: runs[k][f"{op}{c}"] for k in kinds}
+                vs = [versus(r["after"], r["beforeall"]) if k == "beforeall" else versus(r["norelay"], r["before"]) for k, _ in extra]
+                out.append(f"| {names[op]}, concurrency {c} | " + " | ".join(cell(r[k]) for k in kinds)
+                           + f" | {versus(r['after'], r['before'])} | " + "".join(f"{v} | " for v in vs))
         per = lambda rs, i: sum(r["db"][i] for r in rs) / sum(r["requests"] for r in rs)
-        out += ["", "| E: database work per request, all rounds and both concurrencies (the database's statistics) "
-                    "| before events, this schema | before events, its own schema | this build | this build, relay off |",
-                "|---|---|---|---|---|"]
+        out += ["", "| E: database work per request, all rounds and both concurrencies (the database's statistics) | "
+                + " | ".join(titles[k].replace(" without the outbox", "") for k in kinds) + " |",
+                "|---|" + "---|" * len(kinds)]
         for op in ("B", "R"):
             rs = {k: runs[k][f"{op}1"] + runs[k][f"{op}8"] for k in kinds}
             out.append(f"| {names[op]}: commits, rows written, WAL | " + " | ".join(
                 f"{per(rs[k], 0):.1f}, {per(rs[k], 1):.1f}, {per(rs[k], 2) / 1024:.1f} KiB" for k in kinds) + " |")
-        out += ["", f"The four started afresh side by side, each on its own copy of the {SIZES[-1]:,}-contact database "
-                    f"({BEFORE_DB}: the same data and this build's schema without the outbox, bench/without-events.sql; "
-                    f"{BEFOREALL_DB}: the schema the build before events left, bench/before-events.sql; {NORELAY_DB}: this "
-                    "build's), warmed up alike, then measured in turn, the four figures of a row seconds apart, each after a "
-                    "CHECKPOINT, the order reversed every other round. \"Relay off\": "
-                    "this build with funnel.events.relay=false, writing its events in each change's transaction but never "
-                    f"numbering them. 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}.", "", warm_note(cost)]
+        copies = {"before": f"{BEFORE_DB}: the same data and this build's schema without the outbox, bench/without-events.sql",
+                  "beforeall": f"{BEFOREALL_DB}: the schema the build before events left, bench/before-events.sql",
+                  "norelay": f"{NORELAY_DB}: this build's"}
+        count = {2: "two", 3: "three", 4: "four"}[len(kinds)]
+        out += ["", f"The {count} ({', '.join(kinds)}; E_BUILDS) started afresh side by side, each on its own copy of the "
+                    f"{SIZES[-1]:,}-contact database (" + "; ".join(copies[k] for k in kinds if k in copies)
+                    + f"), warmed up alike, then measured in turn, the {count} figures of a row seconds apart, each after a "
+                    "CHECKPOINT, the order reversed every other round."
+                    + (" \"Relay off\": this build with funnel.events.relay=false, writing its events in each change's "
+                       "transaction but never numbering them." if "norelay" in kinds else "")
+                    + f" 1-minute load average {cost['load'][0]:.1f}–{cost['load'][1]:.1f}.", "", warm_note(cost)]
     else:
         out += ["| E: this build alone (no BEFORE_APP) | concurrency 1 | concurrency 8 |", "|---|---|---|",
                 "| recordInteraction | " + " | ".join(cell(runs["after"][f"R{c}"]) for c in (1, 8)) + " |",

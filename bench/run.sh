@@ -28,7 +28,8 @@
 # Settings: SIZES ("10000 100000 1000000"), DURATION (seconds per measurement, 10), JAVA_OPTS
 # (-Xmx512m), NATIVE_RUNNER (the native executable; default target/*-runner if there is one),
 # NATIVE_OPTS (-Xmx512m, as the JVM's heap), BEFORE_APP (above; without it E's comparison is skipped),
-# EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 4), E_WARMUP and E_WARMUP_MAX (its warm-up per build and operation, at least and at most, s: 30, 300; it ends once the JIT's compilers use under E_SETTLED, 0.03, of a core),
+# EVENTS (changes per E delivery phase: 20000, 500 in SMOKE), E_ROUNDS (rounds of E's comparison, 4), E_BUILDS (the builds E
+# compares: "before beforeall after norelay"; before and after alone, "before after", are the two the target names), E_WARMUP and E_WARMUP_MAX (its warm-up per build and operation, at least and at most, s: 30, 300; it ends once the JIT's compilers use under E_SETTLED, 0.03, of a core),
 # G_ONLY=1 runs G (contact import and export, files of G_ROWS rows: "100000 1000000") alone, into the smallest size's database (results in target/bench/results-imports.md),
 # F_ONLY=1 runs F (the funnel) alone (results in target/bench/results-funnel.md), E_COST_ONLY=1 runs E's before/after comparison alone (with BEFORE_APP; results in target/bench/results-cost.md),
 # KEEP_DB=1 keeps the cluster, REUSE_DATA=1 reuses databases already loaded at the size.
