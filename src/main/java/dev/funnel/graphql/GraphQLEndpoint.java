@@ -180,9 +180,12 @@ public class GraphQLEndpoint {
      * runs in a request context of its own ({@link #engine}), which the fetchers make current on the
      * request's Vert.x context, shared with the event loop: a caller that hung up while its mutation
      * ran ended that mutation's context, and the mutation failed half way with an internal error
-     * (rolled back, but logged as an error). SmallRye's context ends here, unused, and the response's
-     * handlers with it: a request runs to its end whether or not its caller is still there to read
-     * the answer, and a billing system's retry with the same idempotency key learns what it did.
+     * (rolled back, but logged as an error). The response's handlers are taken back here, so a
+     * request runs to its end whether or not its caller is still there to read the answer, and a
+     * billing system's retry with the same idempotency key learns what it did. SmallRye's context
+     * ends here when it is still active (a request without a body, read at once); after a body read
+     * later, SmallRye has already deactivated it and it holds only the identity and the current
+     * request, which {@link #engine} sets again in the request's own context.
      */
     private static void detachFromSmallRyesContext(RoutingContext ctx) {
         ManagedContext requestContext = Arc.container().requestContext();
