@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -74,7 +76,9 @@ class CallerGoneTest {
                         .put("variables", new JsonObject().put("i", new JsonObject().put("quoteId", quote).put("idempotencyKey", key)))
                         .encode();
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                int port;
                 try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                    port = socket.getLocalPort();
                     OutputStream out = socket.getOutputStream();
                     out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                             + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n")
@@ -86,8 +90,10 @@ class CallerGoneTest {
                             + " and query like '%quote%for%update%'"), n -> n == 1, Duration.ofSeconds(10),
                             "the conversion waiting for the quote's lock");
                 }
-                // the caller is gone: the server sees the connection closed before the lock is released
-                Thread.sleep(500);
+                // the caller is gone: the server has seen it once it closed its own side of the
+                // connection, which leaves the caller's side in TIME_WAIT, before the lock is released
+                Await.until(() -> tcpState(port), state -> state.equals("06"), Duration.ofSeconds(10),
+                        "the server closing the connection its caller left");
             } finally {
                 holder.rollback();
                 holder.setAutoCommit(true);
@@ -98,5 +104,25 @@ class CallerGoneTest {
         JsonPath retry = Quotes.convert(token, quote, key);
         assertEquals(true, retry.getBoolean("data.convertQuote.replayed"), retry.prettify());
         assertEquals("CLIENT", retry.getString("data.convertQuote.contact.stage"));
+    }
+
+    /** The state (hex, as in /proc/net/tcp: 05 FIN_WAIT2, 06 TIME_WAIT) of this machine's TCP socket on local port {@code port}; "" if none. */
+    private static String tcpState(int port) {
+        String local = String.format(":%04X", port);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(Path.of(table));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (String line : lines) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 3 && fields[1].endsWith(local)) {
+                    return fields[3];
+                }
+            }
+        }
+        return "";
     }
 }
